@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthModule, JwtAuthGuard, RolesGuard } from '#libs/auth';
+import { ClockModule } from '#libs/common';
+import { AppConfig, ConfigModule } from '#libs/config';
+import { DatabaseModule } from '#libs/database';
+import { EnterprisesModule } from '#libs/enterprises';
+import { OfficesUsersModule } from '#libs/offices-users';
+import { QueueModule } from '#libs/queue';
+import { AuthController } from './controllers/auth.controller';
+import { EnterprisesController } from './controllers/enterprises.controller';
+import { HealthController } from './controllers/health.controller';
+import { OfficesController } from './controllers/offices.controller';
+import { UsersController } from './controllers/users.controller';
+import { HealthService } from './health.service';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { InitialAdmin } from './initial-admin';
+
+/** The HTTP application: controllers over the bounded contexts in libs/. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule,
+        QueueModule,
+        AuthModule,
+        OfficesUsersModule,
+        EnterprisesModule,
+      ],
+      controllers: [AuthController, OfficesController, UsersController, EnterprisesController, HealthController],
+      providers: [
+        HealthService,
+        InitialAdmin,
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useExisting: RolesGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

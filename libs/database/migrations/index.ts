@@ -1,0 +1,4 @@
+import { Foundation1764090000000 } from './1764090000000-foundation';
+
+/** Every migration, oldest first. Listed explicitly so that built and test code load the same set. */
+export const MIGRATIONS = [Foundation1764090000000];

@@ -1,0 +1,23 @@
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { QueueFactory } from './queue-factory';
+import type { QueueProcessor } from './queue-processor';
+import { QUEUE_PROCESSORS, WorkerHost } from './worker-host';
+
+/** Producers: inject {@link QueueFactory} anywhere. */
+@Global()
+@Module({ providers: [QueueFactory], exports: [QueueFactory] })
+export class QueueModule {
+  /** Consumers: runs the given processors (used by the worker app only). */
+  static withProcessors(processors: Type<QueueProcessor>[]): DynamicModule {
+    return {
+      module: QueueModule,
+      providers: [
+        QueueFactory,
+        ...processors,
+        { provide: QUEUE_PROCESSORS, useFactory: (...instances: QueueProcessor[]) => instances, inject: processors },
+        WorkerHost,
+      ],
+      exports: [QueueFactory],
+    };
+  }
+}
