@@ -32,8 +32,14 @@ describe('authentication', () => {
   });
 
   it('gives one and the same 401 for an unknown e-mail and a wrong password', async () => {
-    const unknown = await http(app).post('/api/v1/auth/login').send({ email: 'nobody@test.local', password: 'whatever-1' }).expect(401);
-    const wrong = await http(app).post('/api/v1/auth/login').send({ email: ADMIN.email, password: 'wrong-password' }).expect(401);
+    const unknown = await http(app)
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@test.local', password: 'whatever-1' })
+      .expect(401);
+    const wrong = await http(app)
+      .post('/api/v1/auth/login')
+      .send({ email: ADMIN.email, password: 'wrong-password' })
+      .expect(401);
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(unknown.body).toEqual(wrong.body);
     expect(unknown.body).toMatchObject({ status: 401, title: 'Unauthorized', detail: 'Invalid email or password' });
@@ -43,13 +49,19 @@ describe('authentication', () => {
     await http(app).get('/api/v1/auth/me').expect(401);
     await http(app).get('/api/v1/auth/me').set({ authorization: 'Bearer not-a-jwt' }).expect(401);
     const forged = admin.accessToken.slice(0, -4) + (admin.accessToken.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    await http(app).get('/api/v1/auth/me').set({ authorization: `Bearer ${forged}` }).expect(401);
+    await http(app)
+      .get('/api/v1/auth/me')
+      .set({ authorization: `Bearer ${forged}` })
+      .expect(401);
   });
 
   describe('refresh tokens', () => {
     it('rotate: the new pair works and the spent refresh token is refused', async () => {
       const first = await login(app, ADMIN.email, ADMIN.password);
-      const rotated = await http(app).post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
+      const rotated = await http(app)
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(200);
       const second = rotated.body as Session;
       expect(second.refreshToken).not.toEqual(first.refreshToken);
       await http(app).get('/api/v1/auth/me').set(bearer(second)).expect(200);
@@ -58,8 +70,9 @@ describe('authentication', () => {
 
     it('reused, revoke the whole family: the thief and the owner are both logged out', async () => {
       const original = await login(app, ADMIN.email, ADMIN.password);
-      const ownersPair = (await http(app).post('/api/v1/auth/refresh').send({ refreshToken: original.refreshToken }).expect(200))
-        .body as Session;
+      const ownersPair = (
+        await http(app).post('/api/v1/auth/refresh').send({ refreshToken: original.refreshToken }).expect(200)
+      ).body as Session;
       // Someone replays the spent token.
       await http(app).post('/api/v1/auth/refresh').send({ refreshToken: original.refreshToken }).expect(401);
       await http(app).post('/api/v1/auth/refresh').send({ refreshToken: ownersPair.refreshToken }).expect(401);
@@ -78,7 +91,11 @@ describe('authentication', () => {
 
   it('logout ends the session: its access and refresh tokens stop working', async () => {
     const session = await login(app, ADMIN.email, ADMIN.password);
-    await http(app).post('/api/v1/auth/logout').set(bearer(session)).send({ refreshToken: session.refreshToken }).expect(204);
+    await http(app)
+      .post('/api/v1/auth/logout')
+      .set(bearer(session))
+      .send({ refreshToken: session.refreshToken })
+      .expect(204);
     await http(app).get('/api/v1/auth/me').set(bearer(session)).expect(401);
     await http(app).post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
     // Other sessions of the same user go on.
@@ -91,7 +108,11 @@ describe('authentication', () => {
       const caseworker = await signIn(app, admin, 'caseworker', office.id);
       const supervisor = await signIn(app, admin, 'supervisor', office.id);
       for (const session of [caseworker, supervisor]) {
-        const refused = await http(app).post('/api/v1/offices').set(bearer(session)).send({ code: 'SZ-X', name: 'X' }).expect(403);
+        const refused = await http(app)
+          .post('/api/v1/offices')
+          .set(bearer(session))
+          .send({ code: 'SZ-X', name: 'X' })
+          .expect(403);
         expect(refused.body).toMatchObject({ status: 403, title: 'Forbidden' });
         await http(app).get('/api/v1/users').set(bearer(session)).expect(403);
       }
@@ -110,7 +131,9 @@ describe('authentication', () => {
         .set(bearer(admin))
         .send({ version: caseworker.account.version, active: false })
         .expect(200)
-        .expect((response) => expect(response.body).toMatchObject({ active: false, version: caseworker.account.version + 1 }));
+        .expect((response) =>
+          expect(response.body).toMatchObject({ active: false, version: caseworker.account.version + 1 }),
+        );
 
       await http(app).get('/api/v1/auth/me').set(bearer(caseworker)).expect(401);
       await http(app).post('/api/v1/auth/refresh').send({ refreshToken: caseworker.refreshToken }).expect(401);
@@ -144,7 +167,10 @@ describe('authentication', () => {
       for (let attempt = 0; attempt < 3; attempt++) {
         await http(app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
       }
-      const throttled = await http(app).post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(429);
+      const throttled = await http(app)
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(429);
       expect(throttled.headers['retry-after']).toMatch(/^\d+$/);
       expect(throttled.body).toMatchObject({ status: 429, title: 'Too Many Requests' });
       // Other accounts are not affected.
@@ -155,7 +181,10 @@ describe('authentication', () => {
       const user = await createUser(app, admin, 'admin');
       for (let round = 0; round < 2; round++) {
         for (let attempt = 0; attempt < 2; attempt++) {
-          await http(app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
+          await http(app)
+            .post('/api/v1/auth/login')
+            .send({ email: user.email, password: 'wrong-password' })
+            .expect(401);
         }
         await login(app, user.email, user.password);
       }

@@ -11,7 +11,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, QueueModule.withProcessors([HeartbeatProcessor])],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule,
+        QueueModule.withProcessors([HeartbeatProcessor]),
+      ],
     };
   }
 }

@@ -80,7 +80,10 @@ export class AuthService {
     const parsed = parseRefreshToken(refreshToken);
     if (parsed === null) throw new UnauthorizedError(INVALID_REFRESH);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOne(RefreshToken, { where: { id: parsed.id }, lock: { mode: 'pessimistic_write' } });
+      const token = await manager.findOne(RefreshToken, {
+        where: { id: parsed.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (token === null || !sameHash(token.tokenHash, sha256(parsed.secret))) return null;
       const session = await manager.findOneBy(AuthSession, { id: token.sessionId });
       if (session === null || session.revokedAt !== null) return null;
@@ -117,9 +120,14 @@ export class AuthService {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
-      .innerJoin(AuthSession, 'session', 'session.user_id = user.id AND session.id = :sessionId AND session.revoked_at IS NULL', {
-        sessionId: claims.sid,
-      })
+      .innerJoin(
+        AuthSession,
+        'session',
+        'session.user_id = user.id AND session.id = :sessionId AND session.revoked_at IS NULL',
+        {
+          sessionId: claims.sid,
+        },
+      )
       .where('user.id = :userId AND user.active', { userId: claims.sub })
       .getOne();
     if (user === null) return null;
@@ -138,7 +146,12 @@ export class AuthService {
       tokenHash: sha256(secret),
       expiresAt: new Date(this.clock.now().getTime() + this.config.jwt.refreshTtlSeconds * 1000),
     });
-    return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.jwt.accessTtlSeconds, user: UserView.of(user) };
+    return {
+      accessToken,
+      refreshToken: `${id}.${secret}`,
+      expiresIn: this.config.jwt.accessTtlSeconds,
+      user: UserView.of(user),
+    };
   }
 
   private async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {

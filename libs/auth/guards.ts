@@ -15,12 +15,15 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     return isPublic === true || super.canActivate(context);
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error !== null && error !== undefined) throw error;
+    if (error instanceof Error) throw error;
     if (user === false || user === undefined || user === null) {
       throw new UnauthorizedError('A valid access token is required');
     }
@@ -57,7 +60,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error !== null && error !== undefined) throw error;
+    if (error instanceof Error) throw error;
     if (user === false || user === undefined || user === null) throw new UnauthorizedError('Invalid email or password');
     return user;
   }

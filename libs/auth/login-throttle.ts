@@ -23,7 +23,10 @@ export class LoginThrottle {
       [email, ip, failureWindowSeconds],
     );
     if (row !== undefined && row.failures >= maxFailures && row.oldest !== null) {
-      const retryAfter = Math.max(1, Math.ceil((row.oldest.getTime() + failureWindowSeconds * 1000 - Date.now()) / 1000));
+      const retryAfter = Math.max(
+        1,
+        Math.ceil((row.oldest.getTime() + failureWindowSeconds * 1000 - Date.now()) / 1000),
+      );
       throw new TooManyRequestsError('Too many failed logins; try again later', retryAfter);
     }
   }

@@ -24,7 +24,7 @@ export function decodeCursor(cursor: string, arity: number): CursorPosition {
       position.length === arity &&
       position.every((value) => typeof value === 'string' || typeof value === 'number')
     ) {
-      return position as CursorPosition;
+      return position;
     }
   } catch {
     // falls through to the validation error below

@@ -1,11 +1,8 @@
-/**
- * Runs `stop` once on the first SIGINT or SIGTERM, then exits. A second signal exits at once,
- * for the operator who does not want to wait for active jobs to finish.
- */
+/** Runs `stop` once, on the first SIGINT or SIGTERM, then exits; later signals wait for it. */
 export function onShutdownSignal(stop: () => Promise<void>, log: (message: string) => void): void {
   let stopping = false;
   const handle = (signal: NodeJS.Signals): void => {
-    if (stopping) process.exit(1);
+    if (stopping) return;
     stopping = true;
     log(`${signal} received, shutting down`);
     stop().then(

@@ -71,7 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   if (await canConnect(`${serverUrl}/postgres`)) {
     log(`embedded PostgreSQL already running on port ${options.port}; reusing it`);
     await ensureDatabase(`${serverUrl}/postgres`, databaseName);
-    return { url, startedHere: false, stop: async () => undefined };
+    return { url, startedHere: false, stop: () => Promise.resolve() };
   }
 
   const server = new EmbeddedPostgres({
@@ -84,7 +84,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: (message) => log(String(message).trim()),
+    onLog: (message) => log(message.trim()),
     onError: (error) => log(String(error).trim()),
   });
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {

@@ -9,7 +9,11 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 /** Runs `work`, turning a unique violation of `constraint` into the domain error `toError()` makes. */
-export async function translateUniqueViolation<T>(constraint: string, toError: () => Error, work: () => Promise<T>): Promise<T> {
+export async function translateUniqueViolation<T>(
+  constraint: string,
+  toError: () => Error,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {

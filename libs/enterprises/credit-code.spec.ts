@@ -1,10 +1,5 @@
 import fc from 'fast-check';
-import {
-  CREDIT_CODE_ALPHABET,
-  creditCodeCheckCharacter,
-  creditCodeProblem,
-  isValidCreditCode,
-} from './credit-code';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode } from './credit-code';
 
 const codeCharacter = fc.constantFrom(...CREDIT_CODE_ALPHABET.split(''));
 const body = fc.array(codeCharacter, { minLength: 17, maxLength: 17 }).map((characters) => characters.join(''));

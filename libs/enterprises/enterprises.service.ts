@@ -20,9 +20,11 @@ export class EnterprisesService {
 
   list(query: ListEnterprisesQueryDto): Promise<Page<EnterpriseView>> {
     const enterprises = this.enterprises.createQueryBuilder('enterprise');
-    if (query.industry !== undefined) enterprises.andWhere('enterprise.industry = :industry', { industry: query.industry });
+    if (query.industry !== undefined)
+      enterprises.andWhere('enterprise.industry = :industry', { industry: query.industry });
     if (query.size !== undefined) enterprises.andWhere('enterprise.size = :size', { size: query.size });
-    if (query.district !== undefined) enterprises.andWhere('enterprise.district = :district', { district: query.district });
+    if (query.district !== undefined)
+      enterprises.andWhere('enterprise.district = :district', { district: query.district });
     if (query.q !== undefined) {
       const text = escapeLike(query.q);
       enterprises.andWhere('(enterprise.name ILIKE :contains OR enterprise.credit_code LIKE :prefix)', {
@@ -50,9 +52,12 @@ export class EnterprisesService {
       }),
     );
   }
-
 }
 
 function translateDuplicateCode<T>(work: () => Promise<T>): Promise<T> {
-  return translateUniqueViolation('enterprises_credit_code_key', () => new ConflictError('duplicate-credit-code', 'An enterprise with this credit code is already registered'), work);
+  return translateUniqueViolation(
+    'enterprises_credit_code_key',
+    () => new ConflictError('duplicate-credit-code', 'An enterprise with this credit code is already registered'),
+    work,
+  );
 }

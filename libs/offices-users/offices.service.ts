@@ -43,9 +43,12 @@ export class OfficesService {
       }),
     );
   }
-
 }
 
 function translateDuplicateCode<T>(work: () => Promise<T>): Promise<T> {
-  return translateUniqueViolation('offices_code_key', () => new ConflictError('duplicate-office-code', 'An office with this code already exists'), work);
+  return translateUniqueViolation(
+    'offices_code_key',
+    () => new ConflictError('duplicate-office-code', 'An office with this code already exists'),
+    work,
+  );
 }

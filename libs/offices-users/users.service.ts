@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
-import {
-  assertVersion,
-  ConflictError,
-  NotFoundError,
-  type Page,
-  ValidationError,
-} from '#libs/common';
+import { assertVersion, ConflictError, NotFoundError, type Page, ValidationError } from '#libs/common';
 import { escapeLike, translateUniqueViolation, pageNewestFirst } from '#libs/database';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { Office } from './office.entity';
@@ -40,7 +34,9 @@ export class UsersService {
     if (query.officeId !== undefined) users.andWhere('user.office_id = :officeId', { officeId: query.officeId });
     if (query.role !== undefined) users.andWhere('user.role = :role', { role: query.role });
     if (query.q !== undefined) {
-      users.andWhere('(user.name ILIKE :pattern OR user.email ILIKE :pattern)', { pattern: `%${escapeLike(query.q)}%` });
+      users.andWhere('(user.name ILIKE :pattern OR user.email ILIKE :pattern)', {
+        pattern: `%${escapeLike(query.q)}%`,
+      });
     }
     return pageNewestFirst(users, query, UserView.of);
   }
@@ -97,7 +93,17 @@ export class UsersService {
         .where('lower(user.email) = lower(:email)', { email })
         .getExists();
       if (adminExists || emailTaken) return null;
-      return manager.save(User, manager.create(User, { email, name: 'Administrator', role: 'admin', officeId: null, active: true, passwordHash }));
+      return manager.save(
+        User,
+        manager.create(User, {
+          email,
+          name: 'Administrator',
+          role: 'admin',
+          officeId: null,
+          active: true,
+          passwordHash,
+        }),
+      );
     });
   }
 
@@ -110,9 +116,12 @@ export class UsersService {
       throw ValidationError.of('officeId', 'does not name an existing office');
     }
   }
-
 }
 
 function translateDuplicateEmail<T>(work: () => Promise<T>): Promise<T> {
-  return translateUniqueViolation('users_email_key', () => new ConflictError('duplicate-email', 'A user with this e-mail already exists'), work);
+  return translateUniqueViolation(
+    'users_email_key',
+    () => new ConflictError('duplicate-email', 'A user with this e-mail already exists'),
+    work,
+  );
 }

@@ -11,13 +11,20 @@ import {
 } from 'bullmq';
 import { AppConfig } from '#libs/config';
 
-export type QueueJob = Job<unknown, unknown, string>;
+export type QueueJob = Job<unknown, unknown>;
 type AnyBackendQueue = Queue<unknown, unknown, string, unknown, unknown, string, IQueueBackend, unknown>;
 type AnyBackendWorker = Worker<unknown, unknown, string, IQueueBackend, JobProgress, unknown>;
 /** What producers use of a queue, whichever backend runs it. */
 export type AppQueue = Pick<
   AnyBackendQueue,
-  'name' | 'add' | 'getJob' | 'getJobCounts' | 'upsertJobScheduler' | 'getJobSchedulers' | 'removeJobScheduler' | 'close'
+  | 'name'
+  | 'add'
+  | 'getJob'
+  | 'getJobCounts'
+  | 'upsertJobScheduler'
+  | 'getJobSchedulers'
+  | 'removeJobScheduler'
+  | 'close'
 >;
 /** What the worker host uses of a worker, whichever backend runs it. */
 export type AppWorker = Pick<AnyBackendWorker, 'name' | 'run' | 'close' | 'isRunning' | 'waitUntilReady'>;
@@ -50,12 +57,26 @@ export class QueueFactory implements OnApplicationShutdown {
   }
 
   /** A consumer; the caller owns it and closes it on shutdown. */
-  worker(name: string, handler: JobHandler, options: Pick<WorkerOptions, 'concurrency' | 'lockDuration'> = {}): AppWorker {
+  worker(
+    name: string,
+    handler: JobHandler,
+    options: Pick<WorkerOptions, 'concurrency' | 'lockDuration'> = {},
+  ): AppWorker {
     const { backend, prefix } = this.config.queue;
     if (backend === 'postgres') {
-      return new Worker(name, handler, { connection: this.postgresConnection(), autorun: false, ...options }, createPostgresBackend);
+      return new Worker(
+        name,
+        handler,
+        { connection: this.postgresConnection(), autorun: false, ...options },
+        createPostgresBackend,
+      );
     }
-    return new Worker(name, handler, { connection: this.redisConnection(), prefix, autorun: false, ...options }, createRedisBackend);
+    return new Worker(
+      name,
+      handler,
+      { connection: this.redisConnection(), prefix, autorun: false, ...options },
+      createRedisBackend,
+    );
   }
 
   /** Resolves when the queue backend answers; callers bound the wait. */
@@ -80,7 +101,12 @@ export class QueueFactory implements OnApplicationShutdown {
 
   private postgresConnection() {
     if (this.config.databaseUrl === undefined) throw new Error('the PostgreSQL queue backend needs a database URL');
-    return { connectionString: this.config.databaseUrl, schema: `${this.config.queue.prefix}_queue`, migrate: true, max: 4 };
+    return {
+      connectionString: this.config.databaseUrl,
+      schema: `${this.config.queue.prefix}_queue`,
+      migrate: true,
+      max: 4,
+    };
   }
 
   private redisConnection() {

@@ -1,4 +1,10 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { type AppWorker, QueueFactory } from './queue-factory';
 import { QueueProcessor } from './queue-processor';
 
@@ -19,7 +25,10 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     for (const processor of this.processors) {
       const queue = this.queues.queue(processor.queueName);
       for (const schedule of processor.schedules()) {
-        await queue.upsertJobScheduler(schedule.id, schedule.repeat, { name: schedule.jobName, data: schedule.data ?? {} });
+        await queue.upsertJobScheduler(schedule.id, schedule.repeat, {
+          name: schedule.jobName,
+          data: schedule.data ?? {},
+        });
       }
       const worker = this.queues.worker(
         processor.queueName,
@@ -30,7 +39,9 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
         { concurrency: processor.concurrency },
       );
       this.workers.push(worker);
-      void worker.run().catch((error: unknown) => this.logger.error(`worker ${processor.queueName} stopped: ${String(error)}`));
+      void worker
+        .run()
+        .catch((error: unknown) => this.logger.error(`worker ${processor.queueName} stopped: ${String(error)}`));
       await worker.waitUntilReady();
       this.logger.log(`consuming queue "${processor.queueName}" on ${this.queues.backend}`);
     }

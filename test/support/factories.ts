@@ -6,7 +6,9 @@ import { uniqueSuffix } from './test-env';
 
 /** A random, valid Unified Social Credit Code. */
 export function validCreditCode(): string {
-  const body = Array.from({ length: 17 }, () => CREDIT_CODE_ALPHABET.charAt(randomInt(CREDIT_CODE_ALPHABET.length))).join('');
+  const body = Array.from({ length: 17 }, () =>
+    CREDIT_CODE_ALPHABET.charAt(randomInt(CREDIT_CODE_ALPHABET.length)),
+  ).join('');
   return body + creditCodeCheckCharacter(body);
 }
 

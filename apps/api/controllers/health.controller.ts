@@ -24,7 +24,10 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ type: HealthView })
-  @ApiServiceUnavailableResponse({ type: ProblemView, description: 'Database or queue backend down; the body says which' })
+  @ApiServiceUnavailableResponse({
+    type: ProblemView,
+    description: 'Database or queue backend down; the body says which',
+  })
   check(): Promise<HealthReport> {
     return this.health.check();
   }

@@ -36,7 +36,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: UserView, description: '`active: false` ends the user\'s sessions at once' })
+  @ApiOkResponse({ type: UserView, description: "`active: false` ends the user's sessions at once" })
   @ApiProblems(400, 404, 409)
   async update(
     @CurrentUser() actor: AuthenticatedUser,

@@ -44,7 +44,13 @@ function titleFor(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
 }
 
-function problem(status: number, slug: string, detail: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): Problem {
+function problem(
+  status: number,
+  slug: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Problem {
   return {
     status,
     body: { type: PROBLEM_TYPE_BASE + slug, title: titleFor(status), status, detail, ...extensions },
@@ -56,7 +62,11 @@ function httpExceptionDetail(exception: HttpException): { detail: string; extens
   const response = exception.getResponse();
   if (typeof response === 'string') return { detail: response, extensions: {} };
   const { message, error: _error, statusCode: _statusCode, ...extensions } = response as Record<string, unknown>;
-  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+  const detail = Array.isArray(message)
+    ? message.join('; ')
+    : typeof message === 'string'
+      ? message
+      : exception.message;
   return { detail, extensions };
 }
 

@@ -22,7 +22,9 @@ export class RefreshDto {
 }
 
 export class LogoutDto {
-  @ApiPropertyOptional({ description: 'Ends the session of this refresh token (the access token\'s session ends anyway)' })
+  @ApiPropertyOptional({
+    description: "Ends the session of this refresh token (the access token's session ends anyway)",
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)

@@ -102,7 +102,15 @@ export class Foundation1764090000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['worker_heartbeats', 'enterprises', 'login_failures', 'refresh_tokens', 'auth_sessions', 'users', 'offices']) {
+    for (const table of [
+      'worker_heartbeats',
+      'enterprises',
+      'login_failures',
+      'refresh_tokens',
+      'auth_sessions',
+      'users',
+      'offices',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

@@ -5,7 +5,9 @@ import { PageQueryDto, Trim } from '#libs/common';
 import { ENTERPRISE_SIZES, type EnterpriseSize, INDUSTRIES, type Industry } from '../industry';
 import { IsCreditCode } from './is-credit-code';
 
-const upperCase = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+const upperCase = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value,
+);
 
 export class CreateEnterpriseDto {
   @ApiProperty({ example: 'Shenzhen Example New Energy Co., Ltd.' })
