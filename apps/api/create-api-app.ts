@@ -15,7 +15,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 export async function createApiApp(config: AppConfig, logger: PinoLogger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
     // A caller's request id is kept when it is well-formed, so logs correlate across services.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];

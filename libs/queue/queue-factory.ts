@@ -9,6 +9,7 @@ import {
   type JobProgress,
   type WorkerOptions,
 } from 'bullmq';
+import { Redis } from 'ioredis';
 import { AppConfig } from '#libs/config';
 
 export type QueueJob = Job<unknown, unknown>;
@@ -25,10 +26,30 @@ export type AppQueue = Pick<
   | 'getJobSchedulers'
   | 'removeJobScheduler'
   | 'close'
+  | 'disconnect'
 >;
 /** What the worker host uses of a worker, whichever backend runs it. */
 export type AppWorker = Pick<AnyBackendWorker, 'name' | 'run' | 'close' | 'isRunning' | 'waitUntilReady'>;
 export type JobHandler = (job: QueueJob) => Promise<unknown>;
+
+const CLOSE_TIMEOUT_MS = 5000;
+
+/** A graceful close waits for the backend; when the backend is gone, shutting down must not hang. */
+async function closeWithin(queue: AppQueue, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    const closed = queue.close().then(
+      () => 'closed' as const,
+      () => 'failed' as const,
+    );
+    if ((await Promise.race([closed, timedOut])) !== 'closed') await queue.disconnect().catch(() => undefined);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * The one place that knows which BullMQ backend runs the queues: PostgreSQL (schema
@@ -39,6 +60,8 @@ export type JobHandler = (job: QueueJob) => Promise<unknown>;
 export class QueueFactory implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueFactory.name);
   private readonly queues = new Map<string, AppQueue>();
+  /** One connection for every producer of this process (Redis backend only). */
+  private producerConnection: Redis | undefined;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -85,8 +108,11 @@ export class QueueFactory implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    await Promise.allSettled([...this.queues.values()].map((queue) => closeWithin(queue, CLOSE_TIMEOUT_MS)));
     this.queues.clear();
+    // Ours to end: disconnect() also stops ioredis reconnecting to a Redis that is gone.
+    this.producerConnection?.disconnect();
+    this.producerConnection = undefined;
   }
 
   private createQueue(name: string): AppQueue {
@@ -94,7 +120,7 @@ export class QueueFactory implements OnApplicationShutdown {
     const queue =
       backend === 'postgres'
         ? new Queue(name, { connection: this.postgresConnection() }, createPostgresBackend)
-        : new Queue(name, { connection: this.redisConnection(), prefix }, createRedisBackend);
+        : new Queue(name, { connection: this.sharedProducerConnection(), prefix }, createRedisBackend);
     queue.on('error', (error: Error) => this.logger.warn(`queue ${name}: ${error.message}`));
     return queue;
   }
@@ -109,8 +135,20 @@ export class QueueFactory implements OnApplicationShutdown {
     };
   }
 
+  /** Workers block on Redis and must retry for ever: BullMQ requires `maxRetriesPerRequest: null`. */
   private redisConnection() {
-    // Workers block on Redis; BullMQ requires unlimited retries per request for them.
     return { url: this.config.queue.redisUrl, maxRetriesPerRequest: null };
+  }
+
+  /**
+   * Producers share one connection that refuses commands while Redis is away
+   * (`enableOfflineQueue: false`), so that adding a job fails fast instead of hanging a request.
+   */
+  private sharedProducerConnection(): Redis {
+    this.producerConnection ??= new Redis(this.config.queue.redisUrl, {
+      maxRetriesPerRequest: null,
+      enableOfflineQueue: false,
+    });
+    return this.producerConnection;
   }
 }

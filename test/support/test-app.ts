@@ -27,12 +27,17 @@ export interface TestSystem {
  * the real api and worker applications on top, configured as in production.
  */
 export async function createTestSystem(
-  options: { queueBackend?: QueueBackend; env?: Record<string, string> } = {},
+  options: {
+    queueBackend?: QueueBackend;
+    env?: Record<string, string>;
+    /** Lets a test route the application's database connections (e.g. through a proxy). */
+    rewriteDatabaseUrl?: (url: string) => string;
+  } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.rewriteDatabaseUrl?.(database.url) ?? database.url,
     QUEUE_BACKEND: options.queueBackend ?? 'postgres',
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: `t_${uniqueSuffix()}`,

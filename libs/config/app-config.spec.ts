@@ -1,0 +1,78 @@
+import { ConfigError, loadConfig } from './index';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('runs on defaults with nothing set: embedded database, PostgreSQL queues, port 3000, Shanghai time', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.databaseIsEmbedded).toBe(true);
+    expect(config.queue.backend).toBe('postgres');
+    expect(config.port).toBe(3000);
+    expect(config.timezone).toBe('Asia/Shanghai');
+    expect(config.jwt.accessTtlSeconds).toBe(900);
+    expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('reads every documented variable', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db:5432/ipr',
+      QUEUE_BACKEND: 'redis',
+      REDIS_URL: 'redis://cache:6379/2',
+      QUEUE_PREFIX: 'ipr_prod',
+      PORT: '8080',
+      JWT_SECRET: 'x'.repeat(40),
+      ADMIN_EMAIL: 'Root@Example.org',
+      ADMIN_PASSWORD: 'a-long-password',
+      APP_TIMEZONE: 'Europe/Berlin',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://app@db:5432/ipr',
+      queue: { backend: 'redis', redisUrl: 'redis://cache:6379/2', prefix: 'ipr_prod' },
+      port: 8080,
+      jwt: { secret: 'x'.repeat(40) },
+      admin: { email: 'root@example.org', password: 'a-long-password' },
+      timezone: 'Europe/Berlin',
+      logLevel: 'debug',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ QUEUE_BACKEND: 'kafka' }, 'QUEUE_BACKEND'],
+    [{ DATABASE_URL: 'mysql://localhost/ipr' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
+    [{ APP_TIMEZONE: 'Mars/Olympus_Mons' }, 'APP_TIMEZONE'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ ADMIN_EMAIL: 'admin@example.org' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_PASSWORD: 'a-long-password' }, 'ADMIN_EMAIL'],
+    [{ ADMIN_EMAIL: 'admin', ADMIN_PASSWORD: 'a-long-password' }, 'ADMIN_EMAIL'],
+    [{ QUEUE_PREFIX: 'Has Spaces' }, 'QUEUE_PREFIX'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), QUEUE_BACKEND: 'redis' }, 'REDIS_URL'],
+  ])('refuses %j with a message naming %s', (env, variable) => {
+    const error = configError(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+  });
+
+  it('keeps the rest of the configuration when one value is replaced', () => {
+    const config = loadConfig({ PORT: '4000' });
+    const resolved = config.with({ databaseUrl: 'postgres://localhost/ipr' });
+    expect(resolved.port).toBe(4000);
+    expect(resolved.databaseIsEmbedded).toBe(false);
+    expect(config.databaseIsEmbedded).toBe(true);
+  });
+});

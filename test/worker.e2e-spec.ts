@@ -1,0 +1,56 @@
+import { Client } from 'pg';
+import type { QueueBackend } from '#libs/config';
+import { eventually } from './support/eventually';
+import { createTestSystem, type TestSystem } from './support/test-app';
+
+interface HeartbeatRow {
+  worker_id: string;
+  queue_backend: string;
+  beat_at: Date;
+}
+
+async function heartbeats(system: TestSystem): Promise<HeartbeatRow[]> {
+  const client = new Client({ connectionString: system.database.url });
+  await client.connect();
+  try {
+    return (await client.query<HeartbeatRow>('SELECT worker_id, queue_backend, beat_at FROM worker_heartbeats')).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe.each<QueueBackend>(['postgres', 'redis'])('the worker on the %s queue backend', (queueBackend) => {
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    system = await createTestSystem({ queueBackend, env: { HEARTBEAT_EVERY_MS: '250' } });
+  });
+
+  afterAll(() => system.close());
+
+  it('consumes the system queue: its heartbeat job scheduler keeps beating', async () => {
+    const worker = await system.startWorker();
+    const first = await eventually(async () => (await heartbeats(system))[0], 20_000, 'a first heartbeat');
+    expect(first.queue_backend).toBe(queueBackend);
+    await eventually(
+      async () => {
+        const [latest] = await heartbeats(system);
+        return latest !== undefined && latest.beat_at > first.beat_at ? latest : undefined;
+      },
+      20_000,
+      'a later heartbeat',
+    );
+    await worker.close();
+  });
+
+  it('shuts down gracefully and a restarted worker carries on from the same scheduler', async () => {
+    const before = new Set((await heartbeats(system)).map((row) => row.worker_id));
+    const restarted = await system.startWorker();
+    await eventually(
+      async () => (await heartbeats(system)).find((row) => !before.has(row.worker_id)),
+      20_000,
+      'a heartbeat from the restarted worker',
+    );
+    await restarted.close();
+  });
+});
