@@ -1,64 +1,82 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig } from '#libs/config';
-import { prepareDatabase } from '#libs/database';
+import { runMigrations } from '#libs/database';
 import { LocalSecrets } from './local-secrets';
 
 /**
  * `npm start`: the whole system on one machine. Starts the embedded PostgreSQL when
- * DATABASE_URL is unset, migrates, then runs the api and the worker as child processes
- * and stops everything together.
+ * DATABASE_URL is unset, migrates, then runs the api and the worker as child processes;
+ * Ctrl+C stops the apps first and the database last.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = (message: string): void => console.log(`[start] ${message}`);
-  const env: NodeJS.ProcessEnv = { ...process.env };
   const secrets = new LocalSecrets(config.dataDir);
+  const env: NodeJS.ProcessEnv = { ...process.env };
 
-  const database = await prepareDatabase(config, log);
-  env.DATABASE_URL = database.config.databaseUrl;
+  const embedded = config.databaseUrl === undefined ? await startEmbeddedDatabase() : undefined;
+  const databaseUrl = config.databaseUrl ?? embedded?.url;
+  if (databaseUrl === undefined) throw new Error('the embedded database did not report its URL');
+  env.DATABASE_URL = databaseUrl;
   const admin = config.admin.email === undefined ? await secrets.initialAdmin() : undefined;
   if (admin !== undefined) {
     env.ADMIN_EMAIL = admin.email;
     env.ADMIN_PASSWORD = admin.password;
   }
   if (env.JWT_SECRET === undefined && config.nodeEnv !== 'production') env.JWT_SECRET = await secrets.jwtSecret();
+  const applied = await runMigrations(databaseUrl);
+  if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
 
-  const children = ['api', 'worker'].map((app) =>
-    spawn(process.execPath, [path.join(__dirname, '..', app, 'main.js')], { env, stdio: 'inherit' }),
+  const apps = ['api', 'worker'].map((app) =>
+    fork(path.join(__dirname, '..', app, 'main.js'), { env, stdio: 'inherit' }),
   );
   let stopping = false;
-  const stopAll = async (exitCode: number): Promise<never> => {
-    if (!stopping) {
-      stopping = true;
-      await Promise.all(children.map(stopChild));
-      await database.stop();
-    }
+  const stopAll = async (exitCode: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(apps.map((app) => stopChild(app, 'SIGTERM')));
+    if (embedded !== undefined) await stopChild(embedded.process, 'SIGTERM');
     process.exit(exitCode);
   };
-  for (const child of children) {
-    child.on('exit', (code) => void stopAll(stopping ? 0 : (code ?? 1)));
-  }
+  for (const app of apps) app.on('exit', (code) => void stopAll(code ?? 1));
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
   const url = `http://localhost:${config.port}`;
   if (await waitForHealth(`http://127.0.0.1:${config.port}/api/v1/health`)) {
+    const login =
+      admin === undefined
+        ? `  Log in with ADMIN_EMAIL / ADMIN_PASSWORD: POST ${url}/api/v1/auth/login`
+        : `  Log in: POST ${url}/api/v1/auth/login {"email":"${admin.email}","password":"${admin.password}"}\n` +
+          `  (the initial admin, kept in ${path.join(config.dataDir, 'initial-admin.json')})`;
     console.log(
       [
         '',
         `  IPR case management is running at ${url}/api/v1`,
         `  API documentation: ${url}/api/docs`,
-        admin === undefined
-          ? `  Log in with ADMIN_EMAIL / ADMIN_PASSWORD: POST ${url}/api/v1/auth/login`
-          : `  Log in: POST ${url}/api/v1/auth/login {"email":"${admin.email}","password":"${admin.password}"}` +
-            `\n  (initial admin, kept in ${path.join(config.dataDir, 'initial-admin.json')})`,
-        '  Stop with Ctrl+C; data is kept in ' + (config.databaseUrl === undefined ? config.dataDir : 'DATABASE_URL'),
+        login,
+        `  Stop with Ctrl+C; data is kept in ${config.databaseUrl === undefined ? config.dataDir : 'DATABASE_URL'}`,
         '',
       ].join('\n'),
     );
   }
+}
+
+/** Starts the embedded database in its own process group and waits for its URL. */
+function startEmbeddedDatabase(): Promise<{ url: string; process: ChildProcess }> {
+  const child = fork(path.join(__dirname, 'embedded-database.js'), {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { url?: unknown }) => {
+      if (typeof message.url === 'string') resolve({ url: message.url, process: child });
+      else reject(new Error('unexpected message from the embedded database'));
+    });
+    child.once('exit', (code) => reject(new Error(`the embedded database stopped (exit code ${code ?? 'none'})`)));
+  });
 }
 
 async function waitForHealth(url: string): Promise<boolean> {
@@ -73,11 +91,11 @@ async function waitForHealth(url: string): Promise<boolean> {
   return false;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 

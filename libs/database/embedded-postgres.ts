@@ -11,6 +11,8 @@ export interface EmbeddedDatabaseOptions {
   readonly port: number;
   readonly databaseName?: string;
   readonly log?: (message: string) => void;
+  /** Receives the server's own output (initdb, startup, shutdown); dropped when absent. */
+  readonly serverLog?: (message: string) => void;
 }
 
 export interface EmbeddedDatabase {
@@ -104,8 +106,8 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: (message) => log(message.trim()),
-    onError: (error) => log(String(error).trim()),
+    onLog: (message) => options.serverLog?.(message.trim()),
+    onError: (error) => options.serverLog?.(String(error).trim()),
   });
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     log(`initialising a new embedded PostgreSQL cluster in ${clusterDir}`);
