@@ -8,3 +8,4 @@ export * from './versioning';
 export * from './validation';
 export * from './shutdown';
 export * from './page-of';
+export * from './time-zone';
