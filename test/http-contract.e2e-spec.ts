@@ -140,6 +140,13 @@ describe('the HTTP contract', () => {
         'GET /api/v1/enterprises/{id}',
         'PATCH /api/v1/enterprises/{id}',
         'GET /api/v1/health',
+        'POST /api/v1/assistance-requests',
+        'GET /api/v1/assistance-requests',
+        'GET /api/v1/assistance-requests/{id}',
+        'PATCH /api/v1/assistance-requests/{id}',
+        'POST /api/v1/assistance-requests/{id}/transitions',
+        'POST /api/v1/assistance-requests/{id}/assign',
+        'GET /api/v1/assistance-requests/{id}/history',
       ].sort(),
     );
     for (const { route, operation } of operations) {

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AssistanceModule } from '#libs/assistance';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '#libs/auth';
 import { ClockModule } from '#libs/common';
 import { AppConfig, ConfigModule } from '#libs/config';
@@ -7,6 +8,7 @@ import { DatabaseModule } from '#libs/database';
 import { EnterprisesModule } from '#libs/enterprises';
 import { OfficesUsersModule } from '#libs/offices-users';
 import { QueueModule } from '#libs/queue';
+import { AssistanceRequestsController } from './controllers/assistance-requests.controller';
 import { AuthController } from './controllers/auth.controller';
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
@@ -30,8 +32,16 @@ export class ApiModule {
         AuthModule,
         OfficesUsersModule,
         EnterprisesModule,
+        AssistanceModule,
       ],
-      controllers: [AuthController, OfficesController, UsersController, EnterprisesController, HealthController],
+      controllers: [
+        AuthController,
+        OfficesController,
+        UsersController,
+        EnterprisesController,
+        AssistanceRequestsController,
+        HealthController,
+      ],
       providers: [
         HealthService,
         InitialAdmin,
