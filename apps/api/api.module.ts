@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '#libs/auth';
+import { CalendarModule } from '#libs/calendar';
 import { ClockModule } from '#libs/common';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
@@ -8,6 +9,7 @@ import { EnterprisesModule } from '#libs/enterprises';
 import { OfficesUsersModule } from '#libs/offices-users';
 import { QueueModule } from '#libs/queue';
 import { AuthController } from './controllers/auth.controller';
+import { CalendarController } from './controllers/calendar.controller';
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
 import { OfficesController } from './controllers/offices.controller';
@@ -30,8 +32,16 @@ export class ApiModule {
         AuthModule,
         OfficesUsersModule,
         EnterprisesModule,
+        CalendarModule,
       ],
-      controllers: [AuthController, OfficesController, UsersController, EnterprisesController, HealthController],
+      controllers: [
+        AuthController,
+        OfficesController,
+        UsersController,
+        EnterprisesController,
+        CalendarController,
+        HealthController,
+      ],
       providers: [
         HealthService,
         InitialAdmin,
