@@ -139,6 +139,8 @@ describe('the HTTP contract', () => {
         'GET /api/v1/enterprises',
         'GET /api/v1/enterprises/{id}',
         'PATCH /api/v1/enterprises/{id}',
+        'GET /api/v1/calendar/{year}',
+        'PUT /api/v1/calendar/{year}',
         'GET /api/v1/health',
         'POST /api/v1/assistance-requests',
         'GET /api/v1/assistance-requests',
@@ -152,7 +154,7 @@ describe('the HTTP contract', () => {
     for (const { route, operation } of operations) {
       const success = Object.entries(operation.responses).find(([status]) => status.startsWith('2'));
       expect([route, success === undefined ? 'no 2xx response' : 'ok']).toEqual([route, 'ok']);
-      if (route.startsWith('POST') || route.startsWith('PATCH')) {
+      if (route.startsWith('POST') || route.startsWith('PATCH') || route.startsWith('PUT')) {
         expect([route, operation.requestBody === undefined ? 'no request body' : 'ok']).toEqual([route, 'ok']);
       }
     }

@@ -30,7 +30,15 @@ describe('migrations', () => {
     expect(runs.flat()).toEqual(MIGRATIONS.map((migration) => migration.name));
     expect(runs.filter((applied) => applied.length > 0)).toHaveLength(1);
     expect(await tables(database.url)).toEqual(
-      expect.arrayContaining(['offices', 'users', 'auth_sessions', 'refresh_tokens', 'enterprises', 'migrations']),
+      expect.arrayContaining([
+        'offices',
+        'users',
+        'auth_sessions',
+        'refresh_tokens',
+        'enterprises',
+        'calendar_days',
+        'migrations',
+      ]),
     );
     expect(await runMigrations(database.url)).toEqual([]);
   });

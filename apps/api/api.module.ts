@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AssistanceModule } from '#libs/assistance';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '#libs/auth';
+import { CalendarModule } from '#libs/calendar';
 import { ClockModule } from '#libs/common';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
@@ -10,6 +11,7 @@ import { OfficesUsersModule } from '#libs/offices-users';
 import { QueueModule } from '#libs/queue';
 import { AssistanceRequestsController } from './controllers/assistance-requests.controller';
 import { AuthController } from './controllers/auth.controller';
+import { CalendarController } from './controllers/calendar.controller';
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
 import { OfficesController } from './controllers/offices.controller';
@@ -33,6 +35,7 @@ export class ApiModule {
         OfficesUsersModule,
         EnterprisesModule,
         AssistanceModule,
+        CalendarModule,
       ],
       controllers: [
         AuthController,
@@ -40,6 +43,7 @@ export class ApiModule {
         UsersController,
         EnterprisesController,
         AssistanceRequestsController,
+        CalendarController,
         HealthController,
       ],
       providers: [

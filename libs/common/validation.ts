@@ -5,10 +5,21 @@ import { type FieldError, ValidationError } from './domain-errors';
 /** Options every request body and query is validated with: unknown fields are refused. */
 export const VALIDATION_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
 
-/** Flattens class-validator's tree into one entry per failing field, with dotted paths for nested ones. */
+/** class-validator names the items of a validated array by their index. */
+const ARRAY_INDEX = /^\d+$/;
+
+/**
+ * Flattens class-validator's tree into one entry per failing field, with paths for nested ones
+ * written as in JavaScript: `holidays[1].date`.
+ */
 export function toFieldErrors(errors: readonly ClassValidatorError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent === '' ? error.property : `${parent}.${error.property}`;
+    const field =
+      parent === ''
+        ? error.property
+        : ARRAY_INDEX.test(error.property)
+          ? `${parent}[${error.property}]`
+          : `${parent}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
       message: error.constraints?.whitelistValidation === message ? `${field} is not an accepted field` : message,

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Trim } from '#libs/common';
+import { IsIsoDate } from './is-iso-date';
+
+/** A leap year has 366 days; no list can be longer. */
+const MAX_DAYS_IN_LIST = 366;
+
+export class CalendarDayDto {
+  @ApiProperty({ format: 'date', example: '2026-02-16' })
+  @IsIsoDate()
+  date!: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, example: 'Spring Festival' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+}
+
+/** A whole year's calendar: both lists replace what was stored for that year. */
+export class PutCalendarYearDto {
+  @ApiProperty({
+    type: [CalendarDayDto],
+    maxItems: MAX_DAYS_IN_LIST,
+    description: 'Public holidays (days off) in the year',
+  })
+  @IsArray()
+  @ArrayMaxSize(MAX_DAYS_IN_LIST)
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDayDto)
+  holidays!: CalendarDayDto[];
+
+  @ApiProperty({
+    type: [CalendarDayDto],
+    maxItems: MAX_DAYS_IN_LIST,
+    description: 'Make-up working days in the year: each a Saturday or Sunday that is worked',
+  })
+  @IsArray()
+  @ArrayMaxSize(MAX_DAYS_IN_LIST)
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDayDto)
+  workdays!: CalendarDayDto[];
+}
