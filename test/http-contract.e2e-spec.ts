@@ -149,6 +149,13 @@ describe('the HTTP contract', () => {
         'POST /api/v1/assistance-requests/{id}/transitions',
         'POST /api/v1/assistance-requests/{id}/assign',
         'GET /api/v1/assistance-requests/{id}/history',
+        'POST /api/v1/enforcement-cases',
+        'GET /api/v1/enforcement-cases',
+        'GET /api/v1/enforcement-cases/{id}',
+        'PATCH /api/v1/enforcement-cases/{id}',
+        'POST /api/v1/enforcement-cases/{id}/transitions',
+        'POST /api/v1/enforcement-cases/{id}/assign',
+        'GET /api/v1/enforcement-cases/{id}/history',
       ].sort(),
     );
     for (const { route, operation } of operations) {

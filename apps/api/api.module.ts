@@ -3,15 +3,17 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AssistanceModule } from '#libs/assistance';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '#libs/auth';
 import { CalendarModule } from '#libs/calendar';
-import { ClockModule } from '#libs/common';
+import { type Clock, ClockModule } from '#libs/common';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
+import { EnforcementModule } from '#libs/enforcement';
 import { EnterprisesModule } from '#libs/enterprises';
 import { OfficesUsersModule } from '#libs/offices-users';
 import { QueueModule } from '#libs/queue';
 import { AssistanceRequestsController } from './controllers/assistance-requests.controller';
 import { AuthController } from './controllers/auth.controller';
 import { CalendarController } from './controllers/calendar.controller';
+import { EnforcementCasesController } from './controllers/enforcement-cases.controller';
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
 import { OfficesController } from './controllers/offices.controller';
@@ -23,12 +25,12 @@ import { InitialAdmin } from './initial-admin';
 /** The HTTP application: controllers over the bounded contexts in libs/. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        ClockModule,
+        ClockModule.forRoot(clock),
         DatabaseModule,
         QueueModule,
         AuthModule,
@@ -36,6 +38,7 @@ export class ApiModule {
         EnterprisesModule,
         AssistanceModule,
         CalendarModule,
+        EnforcementModule,
       ],
       controllers: [
         AuthController,
@@ -44,6 +47,7 @@ export class ApiModule {
         EnterprisesController,
         AssistanceRequestsController,
         CalendarController,
+        EnforcementCasesController,
         HealthController,
       ],
       providers: [

@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger as PinoLogger } from 'pino';
+import type { Clock } from '#libs/common';
 import type { AppConfig } from '#libs/config';
 import { PinoNestLogger } from '#libs/logging';
 import { ApiModule } from './api.module';
@@ -12,7 +13,11 @@ import { createValidationPipe } from './http/validation.pipe';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** Builds the api exactly as it runs in production; `main.ts` and the end-to-end tests both use it. */
-export async function createApiApp(config: AppConfig, logger: PinoLogger): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  logger: PinoLogger,
+  clock?: Clock,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     requestIdHeader: false,
@@ -24,7 +29,7 @@ export async function createApiApp(config: AppConfig, logger: PinoLogger): Promi
     bodyLimit: 1024 * 1024,
     trustProxy: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, clock), adapter, {
     logger: new PinoNestLogger(logger),
   });
 

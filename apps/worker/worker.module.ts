@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ClockModule } from '#libs/common';
+import { type Clock, ClockModule } from '#libs/common';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { QueueModule } from '#libs/queue';
@@ -8,12 +8,12 @@ import { HeartbeatProcessor } from '#libs/system';
 /** The worker application: queue processors and their job schedulers; no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        ClockModule,
+        ClockModule.forRoot(clock),
         DatabaseModule,
         QueueModule.withProcessors([HeartbeatProcessor]),
       ],

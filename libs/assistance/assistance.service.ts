@@ -6,17 +6,18 @@ import {
   assertAssignable,
   type AssignDto,
   type CaseActor,
+  type CaseKind,
   CaseworkChanges,
-  type ChangeOutcome,
+  changeOutcome,
   nextReference,
 } from '#libs/casework';
-import { Clock, ConflictError, InvalidTransitionError, localYear, type Page, ValidationError } from '#libs/common';
+import { Clock, ConflictError, localYear, type Page, ValidationError } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { escapeLike, pageNewestFirst } from '#libs/database';
 import { Enterprise } from '#libs/enterprises';
-import { changedFields, HistoryService, type HistoryItemView, initialFields } from '#libs/history';
+import { HistoryService, type HistoryItemView } from '#libs/history';
 import { AssistanceRequest } from './assistance-request.entity';
-import { applyAssistanceAction, EDITABLE_ASSISTANCE_STATUSES, type AssistanceStatus } from './assistance.workflow';
+import { applyAssistanceAction, EDITABLE_ASSISTANCE_STATUSES } from './assistance.workflow';
 import type {
   AssistanceTransitionDto,
   CreateAssistanceRequestDto,
@@ -25,11 +26,14 @@ import type {
 } from './dto/assistance.dto';
 import { AssistanceRequestView } from './views';
 
-const RESOURCE = 'Assistance request';
-const SUBJECT = 'assistance_request';
+const KIND: CaseKind<AssistanceRequest> = {
+  target: AssistanceRequest,
+  subject: 'assistance_request',
+  resource: 'Assistance request',
+  terminalStatuses: ['rejected', 'completed', 'withdrawn'],
+};
 const EDITABLE_FIELDS = ['enterpriseId', 'type', 'title', 'description'] as const;
 const WORKFLOW_FIELDS = ['status', 'approvedAt', 'approvedById', 'outcome', 'completedAt'] as const;
-const TERMINAL: readonly AssistanceStatus[] = ['rejected', 'completed', 'withdrawn'];
 
 async function assertEnterpriseExists(manager: EntityManager, enterpriseId: string): Promise<void> {
   if (!(await manager.existsBy(Enterprise, { id: enterpriseId }))) {
@@ -75,17 +79,7 @@ export class AssistanceService {
         version: 1,
       });
       await manager.save(AssistanceRequest, request);
-      await this.history.append(manager, {
-        subjectType: SUBJECT,
-        subjectId: request.id,
-        action: 'create',
-        fromStatus: null,
-        toStatus: request.status,
-        actorId: actor.id,
-        at: now,
-        comment: null,
-        changes: initialFields(request, [...EDITABLE_FIELDS, 'reference', 'assigneeId']),
-      });
+      await this.changes.recordCreation(manager, KIND, request, actor, [...EDITABLE_FIELDS, 'reference', 'assigneeId']);
       return request;
     });
   }
@@ -108,85 +102,42 @@ export class AssistanceService {
   }
 
   get(actor: CaseActor, id: string): Promise<AssistanceRequest> {
-    return this.changes.find(AssistanceRequest, RESOURCE, actor, id);
+    return this.changes.find(KIND, actor, id);
   }
 
   update(actor: CaseActor, id: string, dto: UpdateAssistanceRequestDto): Promise<AssistanceRequest> {
-    return this.changes.apply(
-      AssistanceRequest,
-      SUBJECT,
-      RESOURCE,
-      actor,
-      id,
-      dto.version,
-      async (request, { manager }) => {
-        if (!EDITABLE_ASSISTANCE_STATUSES.includes(request.status)) {
-          throw new ConflictError(
-            'not-editable',
-            `An assistance request can only be edited while ${EDITABLE_ASSISTANCE_STATUSES.join(' or ')}`,
-          );
-        }
-        if (dto.enterpriseId !== undefined) await assertEnterpriseExists(manager, dto.enterpriseId);
-        const before = { ...request };
-        Object.assign(request, {
-          enterpriseId: dto.enterpriseId ?? request.enterpriseId,
-          type: dto.type ?? request.type,
-          title: dto.title ?? request.title,
-          description: dto.description ?? request.description,
-        });
-        return this.outcome('edit', before, request, null, EDITABLE_FIELDS);
-      },
-    );
-  }
-
-  assign(actor: CaseActor, id: string, dto: AssignDto): Promise<AssistanceRequest> {
-    return this.changes.apply(
-      AssistanceRequest,
-      SUBJECT,
-      RESOURCE,
-      actor,
-      id,
-      dto.version,
-      async (request, { manager }) => {
-        if (TERMINAL.includes(request.status)) throw new InvalidTransitionError('assign', request.status);
-        if (dto.assigneeId !== null) await assertAssignable(manager, dto.assigneeId, request.officeId);
-        const before = { ...request };
-        request.assigneeId = dto.assigneeId;
-        return this.outcome('assign', before, request, null, ['assigneeId']);
-      },
-    );
-  }
-
-  transition(actor: CaseActor, id: string, dto: AssistanceTransitionDto): Promise<AssistanceRequest> {
-    return this.changes.apply(AssistanceRequest, SUBJECT, RESOURCE, actor, id, dto.version, (request, { now }) => {
+    return this.changes.apply(KIND, actor, id, dto.version, async (request, { manager }) => {
+      if (!EDITABLE_ASSISTANCE_STATUSES.includes(request.status)) {
+        throw new ConflictError(
+          'not-editable',
+          `An assistance request can only be edited while ${EDITABLE_ASSISTANCE_STATUSES.join(' or ')}`,
+        );
+      }
+      if (dto.enterpriseId !== undefined) await assertEnterpriseExists(manager, dto.enterpriseId);
       const before = { ...request };
-      Object.assign(request, applyAssistanceAction(request, actor, dto, now));
-      return this.outcome(dto.action, before, request, dto.comment ?? null, WORKFLOW_FIELDS);
+      Object.assign(request, {
+        enterpriseId: dto.enterpriseId ?? request.enterpriseId,
+        type: dto.type ?? request.type,
+        title: dto.title ?? request.title,
+        description: dto.description ?? request.description,
+      });
+      return changeOutcome('edit', before, request, null, EDITABLE_FIELDS);
     });
   }
 
-  async historyOf(
-    actor: CaseActor,
-    id: string,
-    page: { limit: number; cursor?: string },
-  ): Promise<Page<HistoryItemView>> {
-    await this.get(actor, id);
-    return this.history.list(SUBJECT, id, page);
+  assign(actor: CaseActor, id: string, dto: AssignDto): Promise<AssistanceRequest> {
+    return this.changes.assign(KIND, actor, id, dto);
   }
 
-  private outcome(
-    action: string,
-    before: AssistanceRequest,
-    after: AssistanceRequest,
-    comment: string | null,
-    fields: readonly (keyof AssistanceRequest)[],
-  ): ChangeOutcome {
-    return {
-      action,
-      fromStatus: before.status,
-      toStatus: after.status,
-      comment,
-      changes: changedFields(before, after, fields),
-    };
+  transition(actor: CaseActor, id: string, dto: AssistanceTransitionDto): Promise<AssistanceRequest> {
+    return this.changes.apply(KIND, actor, id, dto.version, (request, { now }) => {
+      const before = { ...request };
+      Object.assign(request, applyAssistanceAction(request, actor, dto, now));
+      return changeOutcome(dto.action, before, request, dto.comment ?? null, WORKFLOW_FIELDS);
+    });
+  }
+
+  historyOf(actor: CaseActor, id: string, page: { limit: number; cursor?: string }): Promise<Page<HistoryItemView>> {
+    return this.changes.historyOf(KIND, actor, id, page);
   }
 }

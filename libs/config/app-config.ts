@@ -35,6 +35,14 @@ export class AppConfig {
   readonly logLevel!: LogLevel;
   readonly login!: { readonly maxFailures: number; readonly failureWindowSeconds: number };
   readonly heartbeatEveryMs!: number;
+  /** Enforcement-case deadlines (administrative-procedure defaults; every number is configuration). */
+  readonly deadlines!: {
+    readonly intakeWorkingDays: number;
+    readonly patentDisputeIntakeWorkingDays: number;
+    readonly conclusionDays: number;
+    readonly extensionDays: number;
+    readonly dueSoonDays: number;
+  };
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -169,5 +177,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       failureWindowSeconds: integer(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     },
     heartbeatEveryMs: integer(env, 'HEARTBEAT_EVERY_MS', 60_000, 100, 24 * 3600 * 1000),
+    deadlines: {
+      intakeWorkingDays: integer(env, 'INTAKE_WORKING_DAYS', 15, 1, 365),
+      patentDisputeIntakeWorkingDays: integer(env, 'PATENT_DISPUTE_INTAKE_WORKING_DAYS', 5, 1, 365),
+      conclusionDays: integer(env, 'CONCLUSION_DAYS', 90, 1, 3650),
+      extensionDays: integer(env, 'EXTENSION_DAYS', 30, 1, 3650),
+      dueSoonDays: integer(env, 'DUE_SOON_DAYS', 7, 1, 365),
+    },
   });
 }

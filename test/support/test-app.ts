@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/create-api-app';
 import { createWorkerApp } from '../../apps/worker/create-worker-app';
+import type { Clock } from '#libs/common';
 import { type AppConfig, loadConfig, type QueueBackend } from '#libs/config';
 import { createLogger } from '#libs/logging';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -32,6 +33,8 @@ export async function createTestSystem(
     env?: Record<string, string>;
     /** Lets a test route the application's database connections (e.g. through a proxy). */
     rewriteDatabaseUrl?: (url: string) => string;
+    /** Lets a test control time (deadlines, year boundaries); the system clock otherwise. */
+    clock?: Clock;
   } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
@@ -53,14 +56,14 @@ export async function createTestSystem(
     config,
     database,
     async startApi() {
-      const app = await createApiApp(config, logger);
+      const app = await createApiApp(config, logger, options.clock);
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
       running.push(app);
       return app;
     },
     async startWorker() {
-      const worker = await createWorkerApp(config, logger);
+      const worker = await createWorkerApp(config, logger, options.clock);
       await worker.init();
       running.push(worker);
       return worker;

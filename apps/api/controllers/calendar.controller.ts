@@ -8,6 +8,7 @@ import {
   LAST_CALENDAR_YEAR,
   PutCalendarYearDto,
 } from '#libs/calendar';
+import { EnforcementService } from '#libs/enforcement';
 import { ApiAuthenticated, ApiProblems } from '../http/openapi';
 import { YearPipe } from '../http/year.pipe';
 
@@ -21,7 +22,10 @@ const YEAR_PARAM = {
 @ApiAuthenticated()
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly enforcement: EnforcementService,
+  ) {}
 
   @Get(':year')
   @ApiParam(YEAR_PARAM)
@@ -34,9 +38,12 @@ export class CalendarController {
   @Put(':year')
   @Roles('admin')
   @ApiParam(YEAR_PARAM)
-  @ApiOkResponse({ type: CalendarYearView, description: "The year as stored; both lists replace the year's old ones" })
+  @ApiOkResponse({
+    type: CalendarYearView,
+    description: "The year as stored; both lists replace the year's old ones and intake deadlines are recomputed",
+  })
   @ApiProblems(400, 403)
   replaceYear(@Param('year', YearPipe) year: number, @Body() dto: PutCalendarYearDto): Promise<CalendarYearView> {
-    return this.calendar.replaceYear(year, dto);
+    return this.enforcement.replaceCalendarYear(year, dto);
   }
 }
