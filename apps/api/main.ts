@@ -1,29 +1,22 @@
 import 'reflect-metadata';
-import { onShutdownSignal } from '#libs/common';
+import { runProcess } from '#libs/common';
 import { ConfigError, loadConfig } from '#libs/config';
 import { prepareDatabase } from '#libs/database';
 import { createLogger } from '#libs/logging';
 import { createApiApp } from './create-api-app';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel, 'api');
-  const database = await prepareDatabase(config, (message) => logger.info(message));
-  const app = await createApiApp(database.config, logger);
-  await app.listen({ port: config.port, host: config.host });
-  const url = await app.getUrl();
-  logger.info({ url }, `api listening on ${url}/api/v1 (OpenAPI at ${url}/api/docs)`);
-  onShutdownSignal(
-    async () => {
-      await app.close();
-      await database.stop();
-    },
-    (message) => logger.info(message),
-  );
-}
-
-main().catch((error: unknown) => {
+runProcess(
+  async () => {
+    const config = loadConfig();
+    const logger = createLogger(config.logLevel, 'api');
+    const log = (message: string): void => logger.info(message);
+    const database = await prepareDatabase(config, log);
+    const app = await createApiApp(database.config, logger);
+    await app.listen({ port: config.port, host: config.host });
+    const url = await app.getUrl();
+    logger.info({ url }, `api listening on ${url}/api/v1 (OpenAPI at ${url}/api/docs)`);
+    return { app, release: () => database.stop(), log };
+  },
   // A bad environment is the operator's to fix: one clear line, no stack trace.
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+  (error) => (error instanceof ConfigError ? error.message : error),
+);

@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CaseRecordColumns } from '#libs/casework';
 import type { AssistanceStatus, AssistanceType } from './assistance.workflow';
 
 @Entity('assistance_requests')
-export class AssistanceRequest {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'varchar' })
-  reference!: string;
-
+export class AssistanceRequest extends CaseRecordColumns<AssistanceStatus> {
   @Column({ type: 'uuid' })
   enterpriseId!: string;
 
@@ -21,18 +16,6 @@ export class AssistanceRequest {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
-  @Column({ type: 'varchar' })
-  status!: AssistanceStatus;
-
-  @Column({ type: 'uuid' })
-  officeId!: string;
-
-  @Column({ type: 'uuid' })
-  createdById!: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  assigneeId!: string | null;
-
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   approvedAt!: Date | null;
 
@@ -44,13 +27,4 @@ export class AssistanceRequest {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   completedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', precision: 3 })
-  updatedAt!: Date;
-
-  @Column({ type: 'integer' })
-  version!: number;
 }

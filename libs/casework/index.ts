@@ -6,3 +6,4 @@ export * from './workflow';
 export * from './case-list';
 export * from './dto/assign.dto';
 export * from './dto/case-list-query.dto';
+export * from './case-record.entity';

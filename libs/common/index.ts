@@ -9,3 +9,4 @@ export * from './validation';
 export * from './shutdown';
 export * from './page-of';
 export * from './time-zone';
+export * from './run-process';

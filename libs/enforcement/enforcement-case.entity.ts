@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CaseRecordColumns } from '#libs/casework';
 import type { CaseCategory, CaseOutcome, CaseSource, CaseStatus, IpType } from './enforcement.workflow';
 
 @Entity('enforcement_cases')
-export class EnforcementCase {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'varchar' })
-  reference!: string;
-
+export class EnforcementCase extends CaseRecordColumns<CaseStatus> {
   @Column({ type: 'varchar' })
   ipType!: IpType;
 
@@ -29,18 +24,6 @@ export class EnforcementCase {
 
   @Column({ type: 'text', nullable: true })
   summary!: string | null;
-
-  @Column({ type: 'varchar' })
-  status!: CaseStatus;
-
-  @Column({ type: 'uuid' })
-  officeId!: string;
-
-  @Column({ type: 'uuid' })
-  createdById!: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  assigneeId!: string | null;
 
   @Column({ type: 'timestamptz', precision: 3 })
   receivedAt!: Date;
@@ -74,13 +57,4 @@ export class EnforcementCase {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', precision: 3 })
-  updatedAt!: Date;
-
-  @Column({ type: 'integer' })
-  version!: number;
 }

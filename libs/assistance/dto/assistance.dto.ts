@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { CaseListQueryDto } from '#libs/casework';
 import { Trim } from '#libs/common';
@@ -38,34 +38,13 @@ export class CreateAssistanceRequestDto {
   assigneeId?: string;
 }
 
-export class UpdateAssistanceRequestDto {
+export class UpdateAssistanceRequestDto extends PartialType(
+  OmitType(CreateAssistanceRequestDto, ['assigneeId'] as const),
+) {
   @ApiProperty({ description: 'The version you read' })
   @IsInt()
   @Min(1)
   version!: number;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  enterpriseId?: string;
-
-  @ApiPropertyOptional({ enum: ASSISTANCE_TYPES })
-  @IsOptional()
-  @IsIn(ASSISTANCE_TYPES)
-  type?: AssistanceType;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, 200)
-  title?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(0, 10_000)
-  description?: string;
 }
 
 export class AssistanceTransitionDto {

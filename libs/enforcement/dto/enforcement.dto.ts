@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { CaseListQueryDto } from '#libs/casework';
 import { QueryBoolean, Trim } from '#libs/common';
@@ -64,54 +64,11 @@ export class CreateEnforcementCaseDto {
   assigneeId?: string;
 }
 
-export class UpdateEnforcementCaseDto {
+export class UpdateEnforcementCaseDto extends PartialType(OmitType(CreateEnforcementCaseDto, ['assigneeId'] as const)) {
   @ApiProperty({ description: 'The version you read' })
   @IsInt()
   @Min(1)
   version!: number;
-
-  @ApiPropertyOptional({ enum: IP_TYPES })
-  @IsOptional()
-  @IsIn(IP_TYPES)
-  ipType?: IpType;
-
-  @ApiPropertyOptional({ enum: CASE_CATEGORIES })
-  @IsOptional()
-  @IsIn(CASE_CATEGORIES)
-  category?: CaseCategory;
-
-  @ApiPropertyOptional({ enum: CASE_SOURCES })
-  @IsOptional()
-  @IsIn(CASE_SOURCES)
-  source?: CaseSource;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, 200)
-  respondentName?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  respondentEnterpriseId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  complainantEnterpriseId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(0, 10_000)
-  summary?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsDateString({ strict: true })
-  receivedAt?: string;
 }
 
 export class CaseTransitionDto {
