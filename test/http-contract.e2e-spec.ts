@@ -156,6 +156,8 @@ describe('the HTTP contract', () => {
         'POST /api/v1/enforcement-cases/{id}/transitions',
         'POST /api/v1/enforcement-cases/{id}/assign',
         'GET /api/v1/enforcement-cases/{id}/history',
+        'GET /api/v1/stats/annual',
+        'GET /api/v1/stats/annual.csv',
       ].sort(),
     );
     for (const { route, operation } of operations) {
@@ -165,6 +167,9 @@ describe('the HTTP contract', () => {
         expect([route, operation.requestBody === undefined ? 'no request body' : 'ok']).toEqual([route, 'ok']);
       }
     }
+    expect(Object.keys(document.paths['/api/v1/stats/annual.csv']?.get?.responses['200']?.content ?? {})).toEqual([
+      'text/csv',
+    ]);
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining([
         'CreateEnterpriseDto',
@@ -172,6 +177,9 @@ describe('the HTTP contract', () => {
         'EnterprisePage',
         'ProblemView',
         'TokenPairView',
+        'AnnualStatsView',
+        'AssistanceStatusCounts',
+        'RespondentIndustryCounts',
       ]),
     );
     const ui = await http(app).get('/api/docs').redirects(1).expect(200);

@@ -10,6 +10,7 @@ import { EnforcementModule } from '#libs/enforcement';
 import { EnterprisesModule } from '#libs/enterprises';
 import { OfficesUsersModule } from '#libs/offices-users';
 import { QueueModule } from '#libs/queue';
+import { StatsModule } from '#libs/stats';
 import { AssistanceRequestsController } from './controllers/assistance-requests.controller';
 import { AuthController } from './controllers/auth.controller';
 import { CalendarController } from './controllers/calendar.controller';
@@ -17,6 +18,7 @@ import { EnforcementCasesController } from './controllers/enforcement-cases.cont
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
 import { OfficesController } from './controllers/offices.controller';
+import { StatsController } from './controllers/stats.controller';
 import { UsersController } from './controllers/users.controller';
 import { HealthService } from './health.service';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -39,6 +41,7 @@ export class ApiModule {
         AssistanceModule,
         CalendarModule,
         EnforcementModule,
+        StatsModule,
       ],
       controllers: [
         AuthController,
@@ -48,6 +51,7 @@ export class ApiModule {
         AssistanceRequestsController,
         CalendarController,
         EnforcementCasesController,
+        StatsController,
         HealthController,
       ],
       providers: [
