@@ -156,6 +156,10 @@ describe('the HTTP contract', () => {
         'POST /api/v1/enforcement-cases/{id}/transitions',
         'POST /api/v1/enforcement-cases/{id}/assign',
         'GET /api/v1/enforcement-cases/{id}/history',
+        'POST /api/v1/webhooks',
+        'GET /api/v1/webhooks',
+        'DELETE /api/v1/webhooks/{id}',
+        'GET /api/v1/webhooks/{id}/deliveries',
       ].sort(),
     );
     for (const { route, operation } of operations) {
@@ -172,6 +176,10 @@ describe('the HTTP contract', () => {
         'EnterprisePage',
         'ProblemView',
         'TokenPairView',
+        'CreateWebhookDto',
+        'CreatedWebhookView',
+        'WebhookPage',
+        'WebhookDeliveryPage',
       ]),
     );
     const ui = await http(app).get('/api/docs').redirects(1).expect(200);

@@ -8,6 +8,7 @@ import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { EnforcementModule } from '#libs/enforcement';
 import { EnterprisesModule } from '#libs/enterprises';
+import { NotificationsModule } from '#libs/notifications';
 import { OfficesUsersModule } from '#libs/offices-users';
 import { QueueModule } from '#libs/queue';
 import { AssistanceRequestsController } from './controllers/assistance-requests.controller';
@@ -18,6 +19,7 @@ import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
 import { OfficesController } from './controllers/offices.controller';
 import { UsersController } from './controllers/users.controller';
+import { WebhooksController } from './controllers/webhooks.controller';
 import { HealthService } from './health.service';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InitialAdmin } from './initial-admin';
@@ -39,6 +41,7 @@ export class ApiModule {
         AssistanceModule,
         CalendarModule,
         EnforcementModule,
+        NotificationsModule,
       ],
       controllers: [
         AuthController,
@@ -48,6 +51,7 @@ export class ApiModule {
         AssistanceRequestsController,
         CalendarController,
         EnforcementCasesController,
+        WebhooksController,
         HealthController,
       ],
       providers: [
