@@ -158,6 +158,10 @@ describe('the HTTP contract', () => {
         'GET /api/v1/enforcement-cases/{id}/history',
         'GET /api/v1/stats/annual',
         'GET /api/v1/stats/annual.csv',
+        'POST /api/v1/webhooks',
+        'GET /api/v1/webhooks',
+        'DELETE /api/v1/webhooks/{id}',
+        'GET /api/v1/webhooks/{id}/deliveries',
       ].sort(),
     );
     for (const { route, operation } of operations) {
@@ -180,6 +184,10 @@ describe('the HTTP contract', () => {
         'AnnualStatsView',
         'AssistanceStatusCounts',
         'RespondentIndustryCounts',
+        'CreateWebhookDto',
+        'CreatedWebhookView',
+        'WebhookPage',
+        'WebhookDeliveryPage',
       ]),
     );
     const ui = await http(app).get('/api/docs').redirects(1).expect(200);

@@ -37,6 +37,10 @@ describe('migrations', () => {
         'refresh_tokens',
         'enterprises',
         'calendar_days',
+        'webhooks',
+        'notification_outbox',
+        'webhook_deliveries',
+        'webhook_delivery_attempts',
         'migrations',
       ]),
     );

@@ -1,7 +1,9 @@
 import { Client } from 'pg';
 import type { QueueBackend } from '#libs/config';
+import { QueueFactory } from '#libs/queue';
+import { SYSTEM_QUEUE } from '#libs/system';
 import { eventually } from './support/eventually';
-import { createTestSystem, type TestSystem } from './support/test-app';
+import { createTestSystem, loseQueuedJobs, type TestSystem } from './support/test-app';
 
 interface HeartbeatRow {
   worker_id: string;
@@ -52,5 +54,27 @@ describe.each<QueueBackend>(['postgres', 'redis'])('the worker on the %s queue b
       'a heartbeat from the restarted worker',
     );
     await restarted.close();
+  });
+
+  it('puts its job scheduler back when the queue loses its jobs while it runs (a Redis flush)', async () => {
+    const worker = await system.startWorker();
+    const queue = worker.get(QueueFactory).queue(SYSTEM_QUEUE);
+    const nextHeartbeatJob = async () => {
+      const scheduler = await queue.getJobScheduler('heartbeat');
+      return scheduler?.next === undefined ? undefined : queue.getJob(`repeat:heartbeat:${scheduler.next}`);
+    };
+    await eventually(nextHeartbeatJob, 20_000, 'the heartbeat scheduler');
+
+    await loseQueuedJobs(system, SYSTEM_QUEUE);
+    expect(await nextHeartbeatJob()).toBeUndefined();
+
+    await eventually(nextHeartbeatJob, 20_000, 'the heartbeat scheduler back with its next job');
+    const restoredAt = new Date();
+    await eventually(
+      async () => (await heartbeats(system)).find((row) => row.beat_at > restoredAt),
+      20_000,
+      'a heartbeat from the restored scheduler',
+    );
+    await worker.close();
   });
 });

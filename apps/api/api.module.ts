@@ -8,6 +8,7 @@ import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { EnforcementModule } from '#libs/enforcement';
 import { EnterprisesModule } from '#libs/enterprises';
+import { NotificationsModule } from '#libs/notifications';
 import { OfficesUsersModule } from '#libs/offices-users';
 import { QueueModule } from '#libs/queue';
 import { StatsModule } from '#libs/stats';
@@ -20,6 +21,7 @@ import { HealthController } from './controllers/health.controller';
 import { OfficesController } from './controllers/offices.controller';
 import { StatsController } from './controllers/stats.controller';
 import { UsersController } from './controllers/users.controller';
+import { WebhooksController } from './controllers/webhooks.controller';
 import { HealthService } from './health.service';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InitialAdmin } from './initial-admin';
@@ -42,6 +44,7 @@ export class ApiModule {
         CalendarModule,
         EnforcementModule,
         StatsModule,
+        NotificationsModule,
       ],
       controllers: [
         AuthController,
@@ -52,6 +55,7 @@ export class ApiModule {
         CalendarController,
         EnforcementCasesController,
         StatsController,
+        WebhooksController,
         HealthController,
       ],
       providers: [

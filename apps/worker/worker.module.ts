@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type Clock, ClockModule } from '#libs/common';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
+import { NotificationsModule, NotificationsProcessor } from '#libs/notifications';
 import { QueueModule } from '#libs/queue';
 import { HeartbeatProcessor } from '#libs/system';
 
@@ -15,7 +16,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule,
-        QueueModule.withProcessors([HeartbeatProcessor]),
+        QueueModule.withProcessors([HeartbeatProcessor, NotificationsProcessor], [NotificationsModule]),
       ],
     };
   }

@@ -20,6 +20,12 @@ describe('configuration', () => {
     expect(config.timezone).toBe('Asia/Shanghai');
     expect(config.jwt.accessTtlSeconds).toBe(900);
     expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    expect(config.notifications).toEqual({
+      dispatchEveryMs: 5000,
+      maxAttempts: 10,
+      retryBaseMs: 1000,
+      timeoutMs: 10_000,
+    });
   });
 
   it('reads every documented variable', () => {
@@ -34,6 +40,10 @@ describe('configuration', () => {
       ADMIN_PASSWORD: 'a-long-password',
       APP_TIMEZONE: 'Europe/Berlin',
       LOG_LEVEL: 'debug',
+      NOTIFY_DISPATCH_EVERY_MS: '200',
+      NOTIFY_MAX_ATTEMPTS: '3',
+      NOTIFY_RETRY_BASE_MS: '100',
+      NOTIFY_TIMEOUT_MS: '2000',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://app@db:5432/ipr',
@@ -43,6 +53,7 @@ describe('configuration', () => {
       admin: { email: 'root@example.org', password: 'a-long-password' },
       timezone: 'Europe/Berlin',
       logLevel: 'debug',
+      notifications: { dispatchEveryMs: 200, maxAttempts: 3, retryBaseMs: 100, timeoutMs: 2000 },
     });
   });
 
@@ -61,6 +72,10 @@ describe('configuration', () => {
     [{ ADMIN_PASSWORD: 'a-long-password' }, 'ADMIN_EMAIL'],
     [{ ADMIN_EMAIL: 'admin', ADMIN_PASSWORD: 'a-long-password' }, 'ADMIN_EMAIL'],
     [{ QUEUE_PREFIX: 'Has Spaces' }, 'QUEUE_PREFIX'],
+    [{ NOTIFY_DISPATCH_EVERY_MS: '0' }, 'NOTIFY_DISPATCH_EVERY_MS'],
+    [{ NOTIFY_MAX_ATTEMPTS: 'many' }, 'NOTIFY_MAX_ATTEMPTS'],
+    [{ NOTIFY_RETRY_BASE_MS: '-1' }, 'NOTIFY_RETRY_BASE_MS'],
+    [{ NOTIFY_TIMEOUT_MS: '999999999' }, 'NOTIFY_TIMEOUT_MS'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), QUEUE_BACKEND: 'redis' }, 'REDIS_URL'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     const error = configError(env);

@@ -43,6 +43,14 @@ export class AppConfig {
     readonly extensionDays: number;
     readonly dueSoonDays: number;
   };
+  /** Webhook notifications: how often the outbox is scanned, and how deliveries are retried. */
+  readonly notifications!: {
+    readonly dispatchEveryMs: number;
+    readonly maxAttempts: number;
+    /** Retry n waits `retryBaseMs · 2^(n−1)`, capped at one hour. */
+    readonly retryBaseMs: number;
+    readonly timeoutMs: number;
+  };
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -183,6 +191,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       conclusionDays: integer(env, 'CONCLUSION_DAYS', 90, 1, 3650),
       extensionDays: integer(env, 'EXTENSION_DAYS', 30, 1, 3650),
       dueSoonDays: integer(env, 'DUE_SOON_DAYS', 7, 1, 365),
+    },
+    notifications: {
+      dispatchEveryMs: integer(env, 'NOTIFY_DISPATCH_EVERY_MS', 5000, 100, 3600 * 1000),
+      maxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', 10, 1, 100),
+      retryBaseMs: integer(env, 'NOTIFY_RETRY_BASE_MS', 1000, 10, 3600 * 1000),
+      timeoutMs: integer(env, 'NOTIFY_TIMEOUT_MS', 10_000, 100, 300_000),
     },
   });
 }

@@ -20,9 +20,11 @@ export type AppQueue = Pick<
   AnyBackendQueue,
   | 'name'
   | 'add'
+  | 'addBulk'
   | 'getJob'
   | 'getJobCounts'
   | 'upsertJobScheduler'
+  | 'getJobScheduler'
   | 'getJobSchedulers'
   | 'removeJobScheduler'
   | 'close'

@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { QueueFactory } from './queue-factory';
 import type { QueueProcessor } from './queue-processor';
 import { QUEUE_PROCESSORS, WorkerHost } from './worker-host';
@@ -7,10 +7,17 @@ import { QUEUE_PROCESSORS, WorkerHost } from './worker-host';
 @Global()
 @Module({ providers: [QueueFactory], exports: [QueueFactory] })
 export class QueueModule {
-  /** Consumers: runs the given processors (used by the worker app only). */
-  static withProcessors(processors: Type<QueueProcessor>[]): DynamicModule {
+  /**
+   * Consumers: runs the given processors (used by the worker app only); `imports` are the
+   * modules whose providers they inject.
+   */
+  static withProcessors(
+    processors: Type<QueueProcessor>[],
+    imports: NonNullable<ModuleMetadata['imports']> = [],
+  ): DynamicModule {
     return {
       module: QueueModule,
+      imports,
       providers: [
         QueueFactory,
         ...processors,

@@ -8,6 +8,7 @@ import { createWorkerApp } from '../../apps/worker/create-worker-app';
 import type { Clock } from '#libs/common';
 import { type AppConfig, loadConfig, type QueueBackend } from '#libs/config';
 import { createLogger } from '#libs/logging';
+import { sql } from './sql';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_REDIS_URL, uniqueSuffix } from './test-env';
 
@@ -15,6 +16,8 @@ export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' }
 
 export interface TestSystem {
   readonly config: AppConfig;
+  /** The environment the configuration was read from (for processes started outside Jest). */
+  readonly env: Readonly<Record<string, string>>;
   readonly database: TestDatabase;
   /** Starts (another) api on this system's database and queues; closed with the system. */
   startApi(): Promise<NestFastifyApplication>;
@@ -38,7 +41,7 @@ export async function createTestSystem(
   } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
-  const config = loadConfig({
+  const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: options.rewriteDatabaseUrl?.(database.url) ?? database.url,
     QUEUE_BACKEND: options.queueBackend ?? 'postgres',
@@ -49,11 +52,13 @@ export async function createTestSystem(
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
-  });
+  };
+  const config = loadConfig(env);
   const logger = createLogger(config.logLevel, 'test');
   const running: INestApplicationContext[] = [];
   return {
     config,
+    env,
     database,
     async startApi() {
       const app = await createApiApp(config, logger, options.clock);
@@ -76,6 +81,7 @@ export async function createTestSystem(
   };
 }
 
+/** Deletes the keys matching `pattern` and no others (never FLUSHALL: other test files share the Redis). */
 async function deleteRedisKeys(pattern: string): Promise<void> {
   const redis = new Redis(TEST_REDIS_URL);
   try {
@@ -87,6 +93,19 @@ async function deleteRedisKeys(pattern: string): Promise<void> {
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+}
+
+/**
+ * What a Redis flush does to one queue: on Redis its keys go, on PostgreSQL its jobs. Job
+ * schedulers go with the Redis keys; on PostgreSQL they stay, without their next job.
+ */
+export async function loseQueuedJobs(system: TestSystem, queue: string): Promise<void> {
+  const { backend, prefix } = system.config.queue;
+  if (backend === 'redis') {
+    await deleteRedisKeys(`${prefix}:${queue}:*`);
+  } else {
+    await sql(system.database.url, `DELETE FROM "${prefix}_queue".job WHERE queue = $1`, [queue]);
   }
 }
 
