@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AlertsModule } from '#libs/alerts';
 import { AssistanceModule } from '#libs/assistance';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '#libs/auth';
 import { CalendarModule } from '#libs/calendar';
@@ -12,6 +13,8 @@ import { NotificationsModule } from '#libs/notifications';
 import { OfficesUsersModule } from '#libs/offices-users';
 import { QueueModule } from '#libs/queue';
 import { StatsModule } from '#libs/stats';
+import { TargetsModule } from '#libs/targets';
+import { AlertsController } from './controllers/alerts.controller';
 import { AssistanceRequestsController } from './controllers/assistance-requests.controller';
 import { AuthController } from './controllers/auth.controller';
 import { CalendarController } from './controllers/calendar.controller';
@@ -20,6 +23,8 @@ import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
 import { OfficesController } from './controllers/offices.controller';
 import { StatsController } from './controllers/stats.controller';
+import { QueueDashboardController } from './controllers/queue-dashboard.controller';
+import { TargetsController } from './controllers/targets.controller';
 import { UsersController } from './controllers/users.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
 import { HealthService } from './health.service';
@@ -45,6 +50,8 @@ export class ApiModule {
         EnforcementModule,
         StatsModule,
         NotificationsModule,
+        AlertsModule,
+        TargetsModule,
       ],
       controllers: [
         AuthController,
@@ -56,6 +63,9 @@ export class ApiModule {
         EnforcementCasesController,
         StatsController,
         WebhooksController,
+        TargetsController,
+        AlertsController,
+        QueueDashboardController,
         HealthController,
       ],
       providers: [

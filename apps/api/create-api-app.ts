@@ -8,6 +8,7 @@ import type { AppConfig } from '#libs/config';
 import { PinoNestLogger } from '#libs/logging';
 import { ApiModule } from './api.module';
 import { setUpOpenApi } from './http/openapi';
+import { mountQueueDashboard } from './http/queue-dashboard';
 import { createValidationPipe } from './http/validation.pipe';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -50,5 +51,6 @@ export async function createApiApp(
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);
+  await mountQueueDashboard(app);
   return app;
 }

@@ -35,6 +35,12 @@ export class AppConfig {
   readonly logLevel!: LogLevel;
   readonly login!: { readonly maxFailures: number; readonly failureWindowSeconds: number };
   readonly heartbeatEveryMs!: number;
+  /** When background jobs run (cron patterns, in {@link timezone}). */
+  readonly schedules!: {
+    readonly targetsCron: string;
+    readonly targetsYearEndCron: string;
+    readonly deadlineScanCron: string;
+  };
   /** Enforcement-case deadlines (administrative-procedure defaults; every number is configuration). */
   readonly deadlines!: {
     readonly intakeWorkingDays: number;
@@ -125,6 +131,15 @@ function identifier(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+const CRON_FIELD = String.raw`(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*`;
+const CRON = new RegExp(`^${CRON_FIELD}( ${CRON_FIELD}){4,5}$`);
+
+function cron(env: Env, name: string, fallback: string): string {
+  const value = optional(env, name) ?? fallback;
+  if (!CRON.test(value)) throw new ConfigError(name, `must be a cron pattern such as "0 8 * * *" (got "${value}")`);
+  return value;
+}
+
 function jwtSecret(env: Env, nodeEnv: NodeEnv): string {
   const secret = optional(env, 'JWT_SECRET');
   if (secret === undefined) {
@@ -185,6 +200,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       failureWindowSeconds: integer(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     },
     heartbeatEveryMs: integer(env, 'HEARTBEAT_EVERY_MS', 60_000, 100, 24 * 3600 * 1000),
+    schedules: {
+      targetsCron: cron(env, 'TARGETS_CRON', '0 8 * * *'),
+      targetsYearEndCron: cron(env, 'TARGETS_YEAR_END_CRON', '30 0 1 1 *'),
+      deadlineScanCron: cron(env, 'DEADLINE_SCAN_CRON', '0 7 * * *'),
+    },
     deadlines: {
       intakeWorkingDays: integer(env, 'INTAKE_WORKING_DAYS', 15, 1, 365),
       patentDisputeIntakeWorkingDays: integer(env, 'PATENT_DISPUTE_INTAKE_WORKING_DAYS', 5, 1, 365),

@@ -5,7 +5,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Timestamped {
   readonly id: string;
-  readonly createdAt: Date;
+}
+
+/** The timestamp a list is ordered by: its property and its column. */
+export interface SortTimestamp<Entity> {
+  readonly property: Extract<keyof Entity, string>;
+  readonly column: string;
 }
 
 function decodeNewestFirstCursor(cursor: string): { at: Date; id: string } {
@@ -25,16 +30,17 @@ export async function pageNewestFirst<Entity extends Timestamped & ObjectLiteral
   query: SelectQueryBuilder<Entity>,
   page: PageQueryDto,
   toView: (entity: Entity) => View,
+  sortBy: SortTimestamp<Entity> = { property: 'createdAt' as Extract<keyof Entity, string>, column: 'created_at' },
 ): Promise<Page<View>> {
   const alias = query.alias;
   if (page.cursor !== undefined) {
     const { at, id } = decodeNewestFirstCursor(page.cursor);
-    query.andWhere(`(${alias}.created_at, ${alias}.id) < (:cursorAt, :cursorId)`, { cursorAt: at, cursorId: id });
+    query.andWhere(`(${alias}.${sortBy.column}, ${alias}.id) < (:cursorAt, :cursorId)`, { cursorAt: at, cursorId: id });
   }
   const rows = await query
-    .orderBy(`${alias}.createdAt`, 'DESC')
+    .orderBy(`${alias}.${sortBy.property}`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC')
     .limit(page.limit + 1)
     .getMany();
-  return toPage(rows, page.limit, (row) => [row.createdAt.toISOString(), row.id], toView);
+  return toPage(rows, page.limit, (row) => [(row[sortBy.property] as Date).toISOString(), row.id], toView);
 }

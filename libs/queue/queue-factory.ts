@@ -1,7 +1,11 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
+  type BackendFactory,
   createPostgresBackend,
   createRedisBackend,
+  PostgresConnection,
+  type PostgresConnectionOptions,
+  PostgresQueueBackend,
   Queue,
   Worker,
   type IQueueBackend,
@@ -22,6 +26,7 @@ export type AppQueue = Pick<
   | 'add'
   | 'addBulk'
   | 'getJob'
+  | 'getJobs'
   | 'getJobCounts'
   | 'upsertJobScheduler'
   | 'getJobScheduler'
@@ -62,8 +67,10 @@ async function closeWithin(queue: AppQueue, timeoutMs: number): Promise<void> {
 export class QueueFactory implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueFactory.name);
   private readonly queues = new Map<string, AppQueue>();
-  /** One connection for every producer of this process (Redis backend only). */
+  /** One connection for every producer of this process (Redis backend). */
   private producerConnection: Redis | undefined;
+  /** One pool for every producer of this process (PostgreSQL backend). */
+  private producerPool: PostgresConnection | undefined;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -115,13 +122,15 @@ export class QueueFactory implements OnApplicationShutdown {
     // Ours to end: disconnect() also stops ioredis reconnecting to a Redis that is gone.
     this.producerConnection?.disconnect();
     this.producerConnection = undefined;
+    await this.producerPool?.close().catch(() => undefined);
+    this.producerPool = undefined;
   }
 
   private createQueue(name: string): AppQueue {
     const { backend, prefix } = this.config.queue;
     const queue =
       backend === 'postgres'
-        ? new Queue(name, { connection: this.postgresConnection() }, createPostgresBackend)
+        ? new Queue(name, { connection: this.postgresConnection() }, this.sharedPostgresBackend)
         : new Queue(name, { connection: this.sharedProducerConnection(), prefix }, createRedisBackend);
     queue.on('error', (error: Error) => this.logger.warn(`queue ${name}: ${error.message}`));
     return queue;
@@ -136,6 +145,22 @@ export class QueueFactory implements OnApplicationShutdown {
       max: 4,
     };
   }
+
+  /**
+   * Producers share one PostgreSQL pool (BullMQ would otherwise open a pool, a schema check
+   * and a LISTEN client per queue). We own it, so its errors are ours to log: a database blip
+   * must not surface as an unhandled 'error' event and take the process down.
+   */
+  private readonly sharedPostgresBackend: BackendFactory<PostgresQueueBackend, PostgresConnectionOptions> = (
+    name,
+    opts,
+  ) => {
+    if (this.producerPool === undefined) {
+      this.producerPool = new PostgresConnection(this.postgresConnection());
+      this.producerPool.on('error', (error: Error) => this.logger.warn(`queue database: ${error.message}`));
+    }
+    return new PostgresQueueBackend(this.producerPool, name, opts, false);
+  };
 
   /** Workers block on Redis and must retry for ever: BullMQ requires `maxRetriesPerRequest: null`. */
   private redisConnection() {
