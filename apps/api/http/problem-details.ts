@@ -77,8 +77,8 @@ function clientErrorStatus(exception: unknown): number | undefined {
 }
 
 /**
- * Turns anything thrown while handling a request into a problem. Returns `undefined` for
- * `serverError` when the exception is unexpected, so the caller logs it.
+ * Turns anything thrown while handling a request into a problem; `unexpected` marks the
+ * ones the caller must log (their details never reach the client).
  */
 export function toProblem(exception: unknown): Problem & { unexpected: boolean } {
   if (exception instanceof DomainError) {
