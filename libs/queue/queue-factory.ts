@@ -95,20 +95,24 @@ export class QueueFactory implements OnApplicationShutdown {
     options: Pick<WorkerOptions, 'concurrency' | 'lockDuration'> = {},
   ): AppWorker {
     const { backend, prefix } = this.config.queue;
-    if (backend === 'postgres') {
-      return new Worker(
-        name,
-        handler,
-        { connection: this.postgresConnection(), autorun: false, ...options },
-        createPostgresBackend,
-      );
-    }
-    return new Worker(
-      name,
-      handler,
-      { connection: this.redisConnection(), prefix, autorun: false, ...options },
-      createRedisBackend,
-    );
+    const worker =
+      backend === 'postgres'
+        ? new Worker(
+            name,
+            handler,
+            { connection: this.postgresConnection(), autorun: false, ...options },
+            createPostgresBackend,
+          )
+        : new Worker(
+            name,
+            handler,
+            { connection: this.redisConnection(), prefix, autorun: false, ...options },
+            createRedisBackend,
+          );
+    // A worker reports trouble it recovers from (a lost job, a dropped connection) as 'error'
+    // events; unheard, Node would turn them into an exception and stop the process.
+    worker.on('error', (error: Error) => this.logger.warn(`worker ${name}: ${error.message}`));
+    return worker;
   }
 
   /** Resolves when the queue backend answers; callers bound the wait. */
