@@ -61,6 +61,28 @@ describe('the working-day calendar', () => {
     expect(read.body).toEqual({ year: 2199, holidays: [], workdays: [] });
   });
 
+  it('takes days as plain ISO dates too', async () => {
+    const put = await http(app)
+      .put('/api/v1/calendar/2032')
+      .set(bearer(admin))
+      .send({ holidays: ['2032-10-01', { date: '2032-10-04', name: 'National Day' }], workdays: ['2032-10-09'] })
+      .expect(200);
+    expect(put.body).toEqual({
+      year: 2032,
+      holidays: [
+        { date: '2032-10-01', name: null },
+        { date: '2032-10-04', name: 'National Day' },
+      ],
+      workdays: [{ date: '2032-10-09', name: null }],
+    });
+    const refused = await http(app)
+      .put('/api/v1/calendar/2032')
+      .set(bearer(admin))
+      .send({ holidays: [42], workdays: [] })
+      .expect(400);
+    expect(refused.body.errors[0].field).toMatch(/^holidays\[0\]/);
+  });
+
   it('lets only admins change the calendar', async () => {
     const before = await yearAsStored(2031);
     const refused = await http(app)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Trim } from '#libs/common';
 import { IsIsoDate } from './is-iso-date';
@@ -20,17 +20,29 @@ export class CalendarDayDto {
   name?: string;
 }
 
+/** Days may be given as `{ "date", "name" }` or simply as `"2026-10-01"`. */
+const CalendarDays = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? value.map((day: unknown) =>
+          typeof day === 'string'
+            ? plainToInstance(CalendarDayDto, { date: day })
+            : plainToInstance(CalendarDayDto, day),
+        )
+      : value,
+  );
+
 /** A whole year's calendar: both lists replace what was stored for that year. */
 export class PutCalendarYearDto {
   @ApiProperty({
     type: [CalendarDayDto],
     maxItems: MAX_DAYS_IN_LIST,
-    description: 'Public holidays (days off) in the year',
+    description: 'Public holidays (days off) in the year; `{ date, name }` or an ISO date string',
   })
   @IsArray()
   @ArrayMaxSize(MAX_DAYS_IN_LIST)
   @ValidateNested({ each: true })
-  @Type(() => CalendarDayDto)
+  @CalendarDays()
   holidays!: CalendarDayDto[];
 
   @ApiProperty({
@@ -41,6 +53,6 @@ export class PutCalendarYearDto {
   @IsArray()
   @ArrayMaxSize(MAX_DAYS_IN_LIST)
   @ValidateNested({ each: true })
-  @Type(() => CalendarDayDto)
+  @CalendarDays()
   workdays!: CalendarDayDto[];
 }
