@@ -172,6 +172,21 @@ describe('assistance requests', () => {
       await act(supervisor, own, 'reject', { comment: 'no' }).expect(403);
     });
 
+    it('a supervisor cannot approve a request after reassigning it away from themselves', async () => {
+      let request = await createRequest();
+      for (const assigneeId of [supervisor.user.id, caseworker.user.id]) {
+        request = (
+          await http(app)
+            .post(`/api/v1/assistance-requests/${request.id}/assign`)
+            .set(bearer(supervisor))
+            .send({ version: request.version, assigneeId })
+            .expect(200)
+        ).body as RequestBody;
+      }
+      request = await moveTo(request, 'under_review');
+      await act(supervisor, request, 'approve').expect(403);
+    });
+
     it('a supervisor cannot approve a request assigned to them', async () => {
       let request = await createRequest();
       request = (
@@ -324,6 +339,33 @@ describe('assistance requests', () => {
         .set(bearer(supervisor))
         .expect(200);
       expect((byAssignee.body.items as { id: string }[]).map((item) => item.id)).toContain(request.id);
+    });
+
+    it('refuses null for required fields with 400, and null clears the description', async () => {
+      const request = await createRequest();
+      for (const body of [
+        { version: 1, enterpriseId: null },
+        { version: 1, title: null },
+        { version: 1, type: null },
+      ]) {
+        const refused = await http(app)
+          .patch(`/api/v1/assistance-requests/${request.id}`)
+          .set(bearer(caseworker))
+          .send(body)
+          .expect(400);
+        expect(refused.body.errors[0].field).toBe(Object.keys(body)[1]);
+      }
+      await http(app)
+        .post('/api/v1/assistance-requests')
+        .set(bearer(caseworker))
+        .send({ enterpriseId, type: 'training', title: 'Null assignee', assigneeId: null })
+        .expect(400);
+      const cleared = await http(app)
+        .patch(`/api/v1/assistance-requests/${request.id}`)
+        .set(bearer(caseworker))
+        .send({ version: 1, description: null })
+        .expect(200);
+      expect(cleared.body).toMatchObject({ description: null, version: 2 });
     });
 
     it('refuses a request for an enterprise that is not registered', async () => {

@@ -102,6 +102,14 @@ describe('authentication', () => {
     await http(app).get('/api/v1/auth/me').set(bearer(admin)).expect(200);
   });
 
+  it('logs out with the refresh token alone, and refuses a logout that names no session', async () => {
+    const session = await login(app, ADMIN.email, ADMIN.password);
+    await http(app).post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+    await http(app).get('/api/v1/auth/me').set(bearer(session)).expect(401);
+    await http(app).post('/api/v1/auth/logout').send({}).expect(401);
+    await http(app).post('/api/v1/auth/logout').set({ authorization: 'Bearer forged' }).send({}).expect(401);
+  });
+
   describe('roles', () => {
     it('lets only admins manage offices and users', async () => {
       const office = await createOffice(app, admin);

@@ -140,7 +140,7 @@ describe('the working-day calendar', () => {
       { body: { ...valid, holidays: [{ date: '2026-10-01', name: 'x'.repeat(101) }] }, field: 'holidays[0].name' },
       { body: { ...valid, holidays: [{ date: '2026-10-01', note: 'x' }] }, field: 'holidays[0].note' },
       { body: { ...valid, source: 'State Council' }, field: 'source' },
-      { body: { holidays: valid.holidays }, field: 'workdays' },
+      { body: { ...valid, workdays: null }, field: 'workdays' },
       { body: { ...valid, holidays: 'none' }, field: 'holidays' },
     ];
     for (const { body, field } of cases) {

@@ -79,6 +79,59 @@ describe('the HTTP contract', () => {
     expect(unchanged.body).toMatchObject({ version: 1 });
   });
 
+  it('answers null for fields that cannot be empty, and cursors it never issued, with 400', async () => {
+    const created = await http(app)
+      .post('/api/v1/enterprises')
+      .set(bearer(caseworker))
+      .send(enterpriseInput())
+      .expect(201);
+    const enterpriseId = (created.body as { id: string }).id;
+    for (const field of ['name', 'creditCode', 'industry']) {
+      const refused = await http(app)
+        .patch(`/api/v1/enterprises/${enterpriseId}`)
+        .set(bearer(caseworker))
+        .send({ version: 1, [field]: null })
+        .expect(400);
+      expect(refused.body.errors[0].field).toBe(field);
+    }
+    await http(app)
+      .patch(`/api/v1/enterprises/${enterpriseId}`)
+      .set(bearer(caseworker))
+      .send({ version: 1, district: null })
+      .expect(200);
+    const office = await createOffice(app, admin);
+    await http(app)
+      .patch(`/api/v1/offices/${office.id}`)
+      .set(bearer(admin))
+      .send({ version: 1, code: null })
+      .expect(400);
+    await http(app)
+      .patch(`/api/v1/users/${caseworker.user.id}`)
+      .set(bearer(admin))
+      .send({ version: 1, password: null })
+      .expect(400);
+    await http(app)
+      .post('/api/v1/enforcement-cases')
+      .set(bearer(caseworker))
+      .send({ ipType: 'patent', category: 'other', source: 'referral', respondentName: 'X', receivedAt: null })
+      .expect(400);
+
+    const cursor = (position: unknown) => Buffer.from(JSON.stringify(position)).toString('base64url');
+    for (const [path, position] of [
+      ['/api/v1/alerts', ['-271821-04-20T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']],
+      ['/api/v1/enterprises', ['+275760-09-13T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']],
+      ['/api/v1/targets/evaluations', ['99999999999999999999']],
+      ['/api/v1/targets/evaluations', ['9999999999999999999']],
+    ] as const) {
+      const refused = await http(app)
+        .get(path)
+        .query({ cursor: cursor(position) })
+        .set(bearer(admin))
+        .expect(400);
+      expect(refused.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+    }
+  });
+
   it('refuses oversized bodies with 413', async () => {
     const response = await http(app)
       .post('/api/v1/enterprises')

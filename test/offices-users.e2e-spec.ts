@@ -57,6 +57,11 @@ describe('offices and users', () => {
         .send({ code: 'SZ-NS', name: 'Again' })
         .expect(409);
       expect(duplicate.body.type).toMatch(/duplicate-office-code$/);
+      await http(app)
+        .post('/api/v1/offices')
+        .set(bearer(admin))
+        .send({ code: 'sz-ns', name: 'Same, lower case' })
+        .expect(409);
     });
 
     it('answers 404 for an unknown or malformed id', async () => {

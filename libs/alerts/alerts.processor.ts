@@ -21,7 +21,7 @@ export class AlertsProcessor extends QueueProcessor {
     return [
       {
         id: 'deadline-scan',
-        repeat: { pattern: this.config.schedules.deadlineScanCron, tz: this.config.timezone },
+        repeat: { pattern: this.config.schedules.deadlineScanCron, tz: this.config.timezone, immediately: true },
         jobName: 'scan-deadlines',
       },
     ];

@@ -53,6 +53,8 @@ export class AlertsService {
       if (alert === null || (actor.role !== 'admin' && alert.officeId !== null && alert.officeId !== actor.officeId)) {
         throw new NotFoundError('Alert');
       }
+      // Acknowledging twice is a no-op; a resolved alert needs no acknowledgement.
+      if (alert.status === 'acknowledged') return alert;
       if (alert.status !== 'open') throw new InvalidTransitionError('acknowledge', alert.status);
       const now = this.clock.now();
       Object.assign(alert, {

@@ -119,7 +119,8 @@ export class AssistanceService {
         enterpriseId: dto.enterpriseId ?? request.enterpriseId,
         type: dto.type ?? request.type,
         title: dto.title ?? request.title,
-        description: dto.description ?? request.description,
+        // null clears the description; leaving it out keeps it.
+        description: dto.description === undefined ? request.description : dto.description,
       });
       return changeOutcome('edit', before, request, null, EDITABLE_FIELDS);
     });
@@ -130,9 +131,11 @@ export class AssistanceService {
   }
 
   transition(actor: CaseActor, id: string, dto: AssistanceTransitionDto): Promise<AssistanceRequest> {
-    return this.changes.apply(KIND, actor, id, dto.version, (request, { now }) => {
+    return this.changes.apply(KIND, actor, id, dto.version, async (request, { now, formerAssignees }) => {
       const before = { ...request };
-      Object.assign(request, applyAssistanceAction(request, actor, dto, now));
+      const subject = { ...request, formerAssigneeIds: await formerAssignees() };
+      const { formerAssigneeIds: _former, ...next } = applyAssistanceAction(subject, actor, dto, now);
+      Object.assign(request, next);
       return changeOutcome(dto.action, before, request, dto.comment ?? null, WORKFLOW_FIELDS);
     });
   }

@@ -82,6 +82,10 @@ describe('the assistance request workflow', () => {
     expect(() => applyAssistanceAction(assigned, SUPERVISOR, { action: 'reject', comment: 'no' }, NOW)).toThrow(
       ForbiddenError,
     );
+    const formerlyAssigned = { ...underReview, assigneeId: 'someone-else', formerAssigneeIds: [SUPERVISOR.id] };
+    expect(() => applyAssistanceAction(formerlyAssigned, SUPERVISOR, { action: 'approve' }, NOW)).toThrow(
+      ForbiddenError,
+    );
     expect(() => applyAssistanceAction(underReview, SUPERVISOR, { action: 'reject' }, NOW)).toThrow(ValidationError);
   });
 

@@ -102,17 +102,35 @@ export class AuthService {
     return outcome;
   }
 
-  /** Ends the access token's session and, if given, the refresh token's session. */
-  async logout(sessionId: string | undefined, refreshToken: string | undefined): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      if (sessionId !== undefined) await this.revokeSession(manager, sessionId, 'logout');
-      const parsed = refreshToken === undefined ? null : parseRefreshToken(refreshToken);
-      if (parsed === null) return;
-      const token = await manager.findOneBy(RefreshToken, { id: parsed.id });
-      if (token !== null && sameHash(token.tokenHash, sha256(parsed.secret))) {
-        await this.revokeSession(manager, token.sessionId, 'logout');
+  /**
+   * Ends the session of the access token (expired or not, as long as we signed it) and the
+   * session of the refresh token, whichever are given. False when neither names a session.
+   */
+  async logout(accessToken: string | undefined, refreshToken: string | undefined): Promise<boolean> {
+    const accessSession = accessToken === undefined ? undefined : await this.sessionOfAccessToken(accessToken);
+    const parsed = refreshToken === undefined ? null : parseRefreshToken(refreshToken);
+    return this.dataSource.transaction(async (manager) => {
+      const sessions = new Set<string>();
+      if (accessSession !== undefined) sessions.add(accessSession);
+      if (parsed !== null) {
+        const token = await manager.findOneBy(RefreshToken, { id: parsed.id });
+        if (token !== null && sameHash(token.tokenHash, sha256(parsed.secret))) sessions.add(token.sessionId);
       }
+      for (const sessionId of sessions) await this.revokeSession(manager, sessionId, 'logout');
+      return sessions.size > 0;
     });
+  }
+
+  private async sessionOfAccessToken(token: string): Promise<string | undefined> {
+    try {
+      const claims = await this.jwt.verifyAsync<Partial<AccessTokenClaims>>(token, {
+        algorithms: ['HS256'],
+        ignoreExpiration: true,
+      });
+      return typeof claims.sid === 'string' && /^[0-9a-f-]{36}$/.test(claims.sid) ? claims.sid : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Checks an access token's subject against the database: active user, live session. */

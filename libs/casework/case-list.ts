@@ -1,12 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { endOfLocalDay, isIsoDate, startOfLocalDay, yearBounds } from '#libs/common';
+import { parseInstant, yearBounds } from '#libs/common';
 import type { CaseListQueryDto } from './dto/case-list-query.dto';
 import { restrictToOffice, type ScopedActor } from './office-scope';
-
-function instantFrom(value: string, timeZone: string, edge: 'start' | 'end'): Date {
-  if (isIsoDate(value)) return edge === 'start' ? startOfLocalDay(value, timeZone) : endOfLocalDay(value, timeZone);
-  return new Date(value);
-}
 
 /** Office scope plus the filters all case lists share; each one is served by an index. */
 export function applyCaseListFilters<Entity extends ObjectLiteral>(
@@ -29,11 +24,13 @@ export function applyCaseListFilters<Entity extends ObjectLiteral>(
   }
   if (filters.createdFrom !== undefined) {
     query.andWhere(`${alias}.created_at >= :createdFrom`, {
-      createdFrom: instantFrom(filters.createdFrom, timeZone, 'start'),
+      createdFrom: parseInstant(filters.createdFrom, timeZone, 'start'),
     });
   }
   if (filters.createdTo !== undefined) {
-    query.andWhere(`${alias}.created_at <= :createdTo`, { createdTo: instantFrom(filters.createdTo, timeZone, 'end') });
+    query.andWhere(`${alias}.created_at <= :createdTo`, {
+      createdTo: parseInstant(filters.createdTo, timeZone, 'end'),
+    });
   }
   return query;
 }

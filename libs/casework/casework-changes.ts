@@ -52,6 +52,8 @@ export interface ChangeOutcome {
 export interface ChangeContext {
   readonly manager: EntityManager;
   readonly now: Date;
+  /** Everyone the record was ever assigned to, for four eyes (read on demand). */
+  readonly formerAssignees: () => Promise<string[]>;
 }
 
 /** What a change did to `fields`, for its history row. */
@@ -171,7 +173,15 @@ export class CaseworkChanges {
       if (record === null) throw new NotFoundError(kind.resource);
       assertVersion(record, version, kind.resource);
       const now = this.clock.now();
-      const outcome = await change(record, { manager, now });
+      const formerAssignees = async (): Promise<string[]> => {
+        const rows: { id: string }[] = await manager.query(
+          `SELECT DISTINCT changes -> 'assigneeId' ->> 'to' AS id FROM case_history
+            WHERE subject_type = $1 AND subject_id = $2 AND changes -> 'assigneeId' ->> 'to' IS NOT NULL`,
+          [kind.subject, record.id],
+        );
+        return rows.map((row) => row.id);
+      };
+      const outcome = await change(record, { manager, now, formerAssignees });
       record.version += 1;
       record.updatedAt = now;
       await manager.save(kind.target, record);

@@ -12,6 +12,17 @@ export interface WorkflowSubject<Status extends string> {
   readonly status: Status;
   readonly createdById: string;
   readonly assigneeId: string | null;
+  /** Everyone the record was ever assigned to: reassigning it away must not clear the way to approving it. */
+  readonly formerAssigneeIds?: readonly string[];
+}
+
+/** Four eyes: whoever created the record or is or was assigned to it. */
+function isInvolved(subject: WorkflowSubject<string>, actor: Actor): boolean {
+  return (
+    subject.createdById === actor.id ||
+    subject.assigneeId === actor.id ||
+    (subject.formerAssigneeIds ?? []).includes(actor.id)
+  );
 }
 
 /** One row of a transition table. */
@@ -51,9 +62,9 @@ export function checkTransition<Status extends string, Action extends string, Fi
     throw new ForbiddenError(`The ${actor.role} role may not ${action.replaceAll('_', ' ')}`);
   }
   if (!rule.from.includes(subject.status)) throw new InvalidTransitionError(action, subject.status);
-  if (rule.fourEyes && (subject.createdById === actor.id || subject.assigneeId === actor.id)) {
+  if (rule.fourEyes && isInvolved(subject, actor)) {
     throw new ForbiddenError(
-      `Four eyes: you may not ${action.replaceAll('_', ' ')} a record you created or are assigned to`,
+      `Four eyes: you may not ${action.replaceAll('_', ' ')} a record you created or are (or were) assigned to`,
     );
   }
   const missing = rule.requires.filter((field) => !supplied.has(field));
@@ -76,7 +87,7 @@ export function availableActions<Status extends string, Action extends string, F
     return (
       rule.roles.includes(actor.role) &&
       rule.from.includes(subject.status) &&
-      !(rule.fourEyes && (subject.createdById === actor.id || subject.assigneeId === actor.id))
+      !(rule.fourEyes && isInvolved(subject, actor))
     );
   });
 }

@@ -50,3 +50,14 @@ export function toPage<Row, Item>(
     nextCursor: hasMore && last !== undefined ? encodeCursor(positionOf(last)) : null,
   };
 }
+
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+/** The position of an id-ordered list: a bigint identity, as text. */
+export function decodeIdCursor(cursor: string): string {
+  const [after] = decodeCursor(cursor, 1);
+  if (typeof after !== 'string' || !/^\d{1,19}$/.test(after) || BigInt(after) > MAX_BIGINT) {
+    throw ValidationError.of('cursor', 'is not a cursor returned by this list');
+  }
+  return after;
+}

@@ -7,6 +7,7 @@ import {
   isoWeekday,
   localDate,
   localYear,
+  parseInstant,
   startOfLocalDay,
   yearBounds,
 } from './time-zone';
@@ -64,5 +65,14 @@ describe('time-zone arithmetic', () => {
     expect(elapsedShareOfYear(2026, new Date('2025-12-31T16:00:00Z'), SHANGHAI)).toBe(0);
     expect(elapsedShareOfYear(2026, new Date('2027-06-01T00:00:00Z'), SHANGHAI)).toBe(1);
     expect(elapsedShareOfYear(2026, new Date('2026-07-02T04:00:00Z'), SHANGHAI)).toBeCloseTo(0.5, 2);
+  });
+
+  it('reads client instants without an offset in the zone', () => {
+    expect(parseInstant('2026-06-30', SHANGHAI, 'start')).toEqual(new Date('2026-06-29T16:00:00Z'));
+    expect(parseInstant('2026-06-30', SHANGHAI, 'end')).toEqual(new Date('2026-06-30T15:59:59.999Z'));
+    expect(parseInstant('2026-06-30T09:30', SHANGHAI, 'start')).toEqual(new Date('2026-06-30T01:30:00Z'));
+    expect(parseInstant('2026-06-30T09:30:15.5', SHANGHAI, 'start')).toEqual(new Date('2026-06-30T01:30:15.500Z'));
+    expect(parseInstant('2026-06-30T09:30:00Z', SHANGHAI, 'start')).toEqual(new Date('2026-06-30T09:30:00Z'));
+    expect(parseInstant('2026-06-30T09:30:00+02:00', SHANGHAI, 'start')).toEqual(new Date('2026-06-30T07:30:00Z'));
   });
 });

@@ -128,3 +128,22 @@ export function elapsedShareOfYear(year: number, instant: Date, timeZone: string
   const share = (instant.getTime() - start.getTime()) / (end.getTime() - start.getTime());
   return Math.min(1, Math.max(0, share));
 }
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;
+
+/**
+ * An instant from client input, reading what has no offset in the zone: a plain date is the
+ * start (or the end) of that local day; a date-time without offset is local wall time; a
+ * date-time with `Z` or an offset is taken as given.
+ */
+export function parseInstant(value: string, timeZone: string, plainDate: 'start' | 'end'): Date {
+  if (ISO_DATE.test(value))
+    return plainDate === 'start' ? startOfLocalDay(value, timeZone) : endOfLocalDay(value, timeZone);
+  const local = LOCAL_DATE_TIME.exec(value);
+  if (local === null) return new Date(value);
+  const [, date, hours, minutes, seconds, milliseconds] = local;
+  const offsetIntoDay =
+    ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds ?? 0)) * 1000 +
+    Number((milliseconds ?? '0').padEnd(3, '0'));
+  return new Date(startOfLocalDay(date as string, timeZone).getTime() + offsetIntoDay);
+}

@@ -1,3 +1,4 @@
+import { ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
 
 /** Trims surrounding white space from strings and leaves any other value for the validators to refuse. */
@@ -8,4 +9,12 @@ export function Trim(): PropertyDecorator {
 /** Reads `true`/`false` from a query string. */
 export function QueryBoolean(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+}
+
+/**
+ * The field may be left out, but not sent as null: for optional fields whose column is NOT
+ * NULL. (`@IsOptional()` lets null through too, which suits nullable fields only.)
+ */
+export function Omittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

@@ -15,7 +15,9 @@ export interface SortTimestamp<Entity> {
 
 function decodeNewestFirstCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = decodeCursor(cursor, 2);
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
+  const year = typeof at === 'string' ? new Date(at).getUTCFullYear() : Number.NaN;
+  // Only instants PostgreSQL can compare (and lists can hold) make a position.
+  if (typeof at !== 'string' || !(year >= 1900 && year <= 9999) || typeof id !== 'string' || !UUID.test(id)) {
     throw ValidationError.of('cursor', 'is not a cursor returned by this list');
   }
   return { at: new Date(at), id };

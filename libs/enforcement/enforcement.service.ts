@@ -12,7 +12,16 @@ import {
   changeOutcome,
   nextReference,
 } from '#libs/casework';
-import { addDays, Clock, ConflictError, localDate, localYear, type Page, ValidationError } from '#libs/common';
+import {
+  addDays,
+  Clock,
+  parseInstant,
+  ConflictError,
+  localDate,
+  localYear,
+  type Page,
+  ValidationError,
+} from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { escapeLike, pageNewestFirst } from '#libs/database';
 import { Enterprise } from '#libs/enterprises';
@@ -182,9 +191,11 @@ export class EnforcementService {
   }
 
   transition(actor: CaseActor, id: string, dto: CaseTransitionDto): Promise<EnforcementCase> {
-    return this.changes.apply(KIND, actor, id, dto.version, (enforcementCase, { now }) => {
+    return this.changes.apply(KIND, actor, id, dto.version, async (enforcementCase, { now, formerAssignees }) => {
       const before = { ...enforcementCase };
-      Object.assign(enforcementCase, applyCaseAction(enforcementCase, actor, dto, now, this.config.deadlines));
+      const subject = { ...enforcementCase, formerAssigneeIds: await formerAssignees() };
+      const { formerAssigneeIds: _former, ...next } = applyCaseAction(subject, actor, dto, now, this.config.deadlines);
+      Object.assign(enforcementCase, next);
       return changeOutcome(dto.action, before, enforcementCase, dto.comment ?? null, WORKFLOW_FIELDS);
     });
   }
@@ -233,7 +244,7 @@ export class EnforcementService {
 
   private receivedAt(value: string | undefined, now: Date): Date {
     if (value === undefined) return now;
-    const receivedAt = new Date(value);
+    const receivedAt = parseInstant(value, this.config.timezone, 'start');
     if (receivedAt.getTime() > now.getTime()) throw ValidationError.of('receivedAt', 'cannot be in the future');
     return receivedAt;
   }

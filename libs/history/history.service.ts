@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { decodeCursor, type Page, toPage, ValidationError } from '#libs/common';
+import { decodeIdCursor, type Page, toPage } from '#libs/common';
 import { HistoryEntry, type HistorySubject } from './history-entry.entity';
 import { HistoryItemView } from './views';
 
@@ -26,13 +26,7 @@ export class HistoryService {
       .getRepository(HistoryEntry)
       .createQueryBuilder('entry')
       .where('entry.subject_type = :subjectType AND entry.subject_id = :subjectId', { subjectType, subjectId });
-    if (page.cursor !== undefined) {
-      const [after] = decodeCursor(page.cursor, 1);
-      if (typeof after !== 'string' || !/^\d{1,19}$/.test(after)) {
-        throw ValidationError.of('cursor', 'is not a cursor returned by this list');
-      }
-      query.andWhere('entry.id > :after', { after });
-    }
+    if (page.cursor !== undefined) query.andWhere('entry.id > :after', { after: decodeIdCursor(page.cursor) });
     const rows = await query
       .orderBy('entry.id', 'ASC')
       .limit(page.limit + 1)

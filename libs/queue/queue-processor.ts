@@ -3,7 +3,13 @@ import type { QueueJob } from './queue-factory';
 /** A job scheduler a processor owns: upserted (idempotently) each time a worker starts. */
 export interface JobSchedule {
   readonly id: string;
-  readonly repeat: { readonly every: number } | { readonly pattern: string; readonly tz: string };
+  readonly repeat:
+    | { readonly every: number }
+    | {
+        readonly pattern: string;
+        readonly tz: string;
+        /** Also run once as soon as a worker starts. */ readonly immediately?: boolean;
+      };
   readonly jobName: string;
   readonly data?: Record<string, unknown>;
 }

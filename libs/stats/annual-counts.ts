@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { startOfLocalDay, yearBounds } from '#libs/common';
 import { INDUSTRIES, type Industry } from '#libs/enterprises';
-import { assistedEnterprises, enforcementCasesFiled, type MetricScope } from '#libs/targets';
+import { assistedEnterprises, enforcementCasesFiled, type MetricScope, yearValue } from '#libs/targets';
 import type { StatsScope } from './stats-scope';
 import { type CountRow, MONTHS } from './tally';
 import { UNKNOWN_INDUSTRY } from './views';
@@ -125,14 +125,20 @@ async function countAssistedEnterprises(
   }
   const byMonth: number[] = [];
   for (const month of monthsOf(scope)) byMonth.push(await assistedEnterprises.count(manager, { ...year, ...month }));
-  return { count: await assistedEnterprises.count(manager, year), byIndustry, byMonth };
+  // A baseline entered for the year stands for the whole (city-wide) figure, as in progress.
+  const count =
+    scope.industry === null
+      ? await yearValue(manager, assistedEnterprises, scope.year, scope.timeZone, { officeId: scope.officeId })
+      : await assistedEnterprises.count(manager, year);
+  return { count, byIndustry, byMonth };
 }
 
 async function countFiledCases(manager: EntityManager, scope: StatsScope): Promise<AnnualCounts['filedCases']> {
-  return {
-    thisYear: await enforcementCasesFiled.count(manager, metricScope(scope, scope.year)),
-    lastYear: await enforcementCasesFiled.count(manager, metricScope(scope, scope.year - 1)),
-  };
+  const valueOf = (year: number): Promise<number> =>
+    scope.industry === null
+      ? yearValue(manager, enforcementCasesFiled, year, scope.timeZone, { officeId: scope.officeId })
+      : enforcementCasesFiled.count(manager, metricScope(scope, year));
+  return { thisYear: await valueOf(scope.year), lastYear: await valueOf(scope.year - 1) };
 }
 
 /** Every figure of the annual statistics; run it in one snapshot so that they agree. */

@@ -18,7 +18,11 @@ export interface StatsScope {
  * office; naming another one gives all zeros rather than its figures (or a 403, which would
  * tell that the office exists), like another office's record answers 404.
  */
-export function statsScope(actor: ScopedActor, query: AnnualStatsQueryDto, timeZone: string): StatsScope {
+export function statsScope(
+  actor: ScopedActor,
+  query: AnnualStatsQueryDto & { year: number },
+  timeZone: string,
+): StatsScope {
   const base = { year: query.year, timeZone, industry: query.industry ?? null };
   if (actor.role === 'admin') return { ...base, officeId: query.officeId ?? null, visible: true };
   const officeId = query.officeId ?? actor.officeId;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ScopedActor } from '#libs/casework';
+import { Clock, localYear } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { countAnnual, NOTHING_COUNTED } from './annual-counts';
 import { annualStatsView } from './annual-stats';
@@ -15,10 +16,12 @@ export class StatsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async annual(actor: ScopedActor, query: AnnualStatsQueryDto): Promise<AnnualStatsView> {
-    const scope = statsScope(actor, query, this.config.timezone);
+    const year = query.year ?? localYear(this.clock.now(), this.config.timezone);
+    const scope = statsScope(actor, { ...query, year }, this.config.timezone);
     // One snapshot, so that breakdowns add up to their totals while casework goes on.
     const counts = scope.visible
       ? await this.dataSource.transaction('REPEATABLE READ', async (manager) => {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AlertEvent, AlertsService } from '#libs/alerts';
-import { Clock, localDate, localYear } from '#libs/common';
+import { Clock, localDate, localYear, parseInstant } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { ProgressService } from './progress.service';
 import { Target } from './target.entity';
@@ -38,7 +38,7 @@ export class EvaluationService {
 
   async evaluate(request: EvaluationRequest = {}): Promise<EvaluationRunResult> {
     const now = this.clock.now();
-    const asOf = request.asOf === undefined ? now : new Date(request.asOf);
+    const asOf = request.asOf === undefined ? now : parseInstant(request.asOf, this.config.timezone, 'end');
     const year = request.year ?? localYear(asOf, this.config.timezone);
     const targets = await this.dataSource
       .getRepository(Target)
@@ -49,6 +49,12 @@ export class EvaluationService {
       const outcome = await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [target.key, year]);
         const progress = await this.progress.progressOf(manager, target, year, asOf);
+        const [latest] = await manager.query<{ as_of: Date | null }[]>(
+          'SELECT max(as_of) AS as_of FROM target_evaluations WHERE target_key = $1 AND year = $2',
+          [target.key, year],
+        );
+        // Re-evaluating an earlier day fills in the record; it must not rewrite today's alerts.
+        const current = latest?.as_of == null || progress.asOf.getTime() >= latest.as_of.getTime();
         // A final evaluation is measured at the year's end (exclusive): its day is the year's last.
         day = localDate(new Date(progress.asOf.getTime() - (progress.asOf < asOf ? 1 : 0)), this.config.timezone);
         await manager.query(
@@ -70,13 +76,15 @@ export class EvaluationService {
             now,
           ],
         );
-        const alert = await this.alerts.applyTargetFinding(manager, {
-          targetKey: target.key,
-          officeId: target.officeId,
-          year,
-          status: progress.status,
-          message: `${target.key} ${year}: ${progress.explanation}`,
-        });
+        const alert = current
+          ? await this.alerts.applyTargetFinding(manager, {
+              targetKey: target.key,
+              officeId: target.officeId,
+              year,
+              status: progress.status,
+              message: `${target.key} ${year}: ${progress.explanation}`,
+            })
+          : null;
         return { targetKey: target.key, status: progress.status, alert };
       });
       evaluated.push(outcome);

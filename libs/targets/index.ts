@@ -8,3 +8,4 @@ export * from './targets.module';
 export * from './targets.processor';
 export * from './targets.service';
 export * from './views';
+export * from './year-value';

@@ -7,6 +7,7 @@ import { computeProgress, explainProgress } from './progress';
 import type { Target } from './target.entity';
 import { TargetBaseline } from './target-baseline.entity';
 import type { ProgressItemView } from './views';
+import { yearValue } from './year-value';
 
 /** Progress of one target for one year as of one instant: the single place SPEC §5's figures are put together. */
 @Injectable()
@@ -18,7 +19,10 @@ export class ProgressService {
     if (metric === undefined) throw new Error(`target ${target.key} names unknown metric ${target.metric}`);
     const { start, end } = yearBounds(year, this.config.timezone);
     const measuredAt = new Date(Math.min(asOf.getTime(), end.getTime()));
-    const actual = await this.valueOf(manager, metric, target, year, measuredAt);
+    const actual = await yearValue(manager, metric, year, this.config.timezone, {
+      officeId: target.officeId,
+      until: measuredAt,
+    });
     const previousYear =
       target.kind === 'annual_growth' ? await this.previousYearValue(manager, metric, target, year, start) : null;
     const rule = { kind: target.kind, comparator: target.comparator, threshold: target.threshold };
@@ -41,21 +45,6 @@ export class ProgressService {
     };
   }
 
-  /** A baseline entered for the year replaces the count (city-wide targets; baselines are city-wide figures). */
-  private async valueOf(
-    manager: EntityManager,
-    metric: Metric,
-    target: Target,
-    year: number,
-    until: Date,
-  ): Promise<number> {
-    const baseline =
-      target.officeId === null ? await manager.findOneBy(TargetBaseline, { metric: metric.key, year }) : null;
-    if (baseline !== null) return baseline.value;
-    const { start } = yearBounds(year, this.config.timezone);
-    return metric.count(manager, { from: start, to: until, officeId: target.officeId });
-  }
-
   /**
    * The previous year's figure: its baseline, or its count when the system held records by
    * then; otherwise none (status `no_baseline`).
@@ -67,10 +56,9 @@ export class ProgressService {
     year: number,
     yearStart: Date,
   ): Promise<number | null> {
-    const baseline =
-      target.officeId === null ? await manager.findOneBy(TargetBaseline, { metric: metric.key, year: year - 1 }) : null;
-    if (baseline !== null) return baseline.value;
-    if (!(await metric.hasRecordsBefore(manager, yearStart))) return null;
-    return this.valueOf(manager, metric, target, year - 1, yearStart);
+    const hasBaseline =
+      target.officeId === null && (await manager.existsBy(TargetBaseline, { metric: metric.key, year: year - 1 }));
+    if (!hasBaseline && !(await metric.hasRecordsBefore(manager, yearStart))) return null;
+    return yearValue(manager, metric, year - 1, this.config.timezone, { officeId: target.officeId });
   }
 }

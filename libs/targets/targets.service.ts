@@ -6,11 +6,12 @@ import {
   assertVersion,
   Clock,
   localYear,
+  parseInstant,
   NotFoundError,
   type Page,
   toPage,
   ValidationError,
-  decodeCursor,
+  decodeIdCursor,
 } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { Office } from '#libs/offices-users';
@@ -59,7 +60,7 @@ export class TargetsService {
     return this.dataSource.transaction(async (manager) => {
       const target = await manager.findOne(Target, { where: { key }, lock: { mode: 'pessimistic_write' } });
       if (target === null) throw new NotFoundError('Target');
-      assertVersion(target, dto.version, 'Target');
+      if (dto.version !== undefined) assertVersion(target, dto.version, 'Target');
       if (
         dto.officeId !== undefined &&
         dto.officeId !== null &&
@@ -95,7 +96,7 @@ export class TargetsService {
   }
 
   async progressFor(actor: CaseActor, query: ProgressQueryDto): Promise<ProgressItemView[]> {
-    const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
+    const asOf = query.asOf === undefined ? this.clock.now() : parseInstant(query.asOf, this.config.timezone, 'end');
     const year = query.year ?? localYear(asOf, this.config.timezone);
     const targets = (await this.list(actor)).filter((target) => target.active);
     const items: ProgressItemView[] = [];
@@ -105,15 +106,18 @@ export class TargetsService {
   }
 
   /** Newest day first, then by target. */
-  async evaluations(query: ListEvaluationsQueryDto): Promise<Page<EvaluationView>> {
+  async evaluations(actor: CaseActor, query: ListEvaluationsQueryDto): Promise<Page<EvaluationView>> {
     const evaluations = this.dataSource.getRepository(TargetEvaluation).createQueryBuilder('evaluation');
-    if (query.year !== undefined) evaluations.andWhere('evaluation.year = :year', { year: query.year });
-    if (query.cursor !== undefined) {
-      const [after] = decodeCursor(query.cursor, 1);
-      if (typeof after !== 'string' || !/^\d{1,19}$/.test(after))
-        throw ValidationError.of('cursor', 'is not a cursor returned by this list');
-      evaluations.andWhere('evaluation.id < :after', { after });
+    if (actor.role !== 'admin') {
+      // The evaluations of the targets the actor may see: city-wide ones and their office's.
+      evaluations.andWhere(
+        'evaluation.target_key IN (SELECT key FROM targets WHERE office_id IS NULL OR office_id = :officeId)',
+        { officeId: actor.officeId },
+      );
     }
+    if (query.year !== undefined) evaluations.andWhere('evaluation.year = :year', { year: query.year });
+    if (query.cursor !== undefined)
+      evaluations.andWhere('evaluation.id < :after', { after: decodeIdCursor(query.cursor) });
     const rows = await evaluations
       .orderBy('evaluation.id', 'DESC')
       .limit(query.limit + 1)
@@ -127,7 +131,15 @@ export class TargetsService {
       .queue(TARGETS_QUEUE)
       .add('evaluate', data, { removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } });
     if (job.id === undefined) throw new Error('the queue did not assign a job id');
-    return { jobId: job.id, state: 'waiting', year: data.year, asOf: data.asOf, result: null, failedReason: null };
+    return {
+      id: job.id,
+      jobId: job.id,
+      state: 'waiting',
+      year: data.year,
+      asOf: data.asOf,
+      result: null,
+      failedReason: null,
+    };
   }
 
   async evaluationJob(jobId: string): Promise<EvaluationJobView> {
@@ -136,6 +148,7 @@ export class TargetsService {
     const data = job.data as { year: number | null; asOf: string | null };
     const state = await job.getState();
     return {
+      id: jobId,
       jobId,
       state,
       year: data.year,

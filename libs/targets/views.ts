@@ -94,7 +94,8 @@ export class EvaluationView {
 }
 
 export class EvaluationJobView {
-  @ApiProperty({ description: 'Queue job id; read its state at /targets/evaluations/jobs/{jobId}' }) jobId!: string;
+  @ApiProperty({ description: 'Queue job id; read its state at /targets/evaluations/jobs/{jobId}' }) id!: string;
+  @ApiProperty({ description: 'The same job id, under the name the 202 response documents' }) jobId!: string;
   @ApiProperty({
     enum: ['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized', 'waiting-children', 'unknown'],
   })

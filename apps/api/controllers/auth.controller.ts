@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { UnauthorizedError } from '#libs/common';
 import {
   AuthService,
   type AuthenticatedUser,
@@ -42,13 +44,20 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken);
   }
 
+  @Public()
   @Post('logout')
   @HttpCode(204)
+  @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'The session is over; its access and refresh tokens no longer work' })
-  @ApiAuthenticated()
-  @ApiProblems(400)
-  async logout(@CurrentUser() user: AuthenticatedUser, @Body() dto: LogoutDto): Promise<void> {
-    await this.auth.logout(user.sessionId, dto.refreshToken);
+  @ApiProblems(400, 401)
+  async logout(@Req() request: FastifyRequest, @Body() dto: LogoutDto): Promise<void> {
+    // The access token, the refresh token, or both: a client whose access token has expired
+    // must still be able to end its session.
+    const header = request.headers.authorization;
+    const accessToken = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length) : undefined;
+    if (!(await this.auth.logout(accessToken, dto.refreshToken))) {
+      throw new UnauthorizedError('Give the access token or the refresh token of the session to end');
+    }
   }
 
   @Get('me')

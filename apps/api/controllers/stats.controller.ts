@@ -33,8 +33,8 @@ export class StatsController {
     @Query() query: AnnualStatsQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const csv = toCsv(await this.stats.annual(user, query));
-    void reply.header('content-disposition', `attachment; filename="ipr-stats-${query.year}.csv"`);
-    return csv;
+    const view = await this.stats.annual(user, query);
+    void reply.header('content-disposition', `attachment; filename="ipr-stats-${view.year}.csv"`);
+    return toCsv(view);
   }
 }

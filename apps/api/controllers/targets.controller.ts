@@ -52,8 +52,11 @@ export class TargetsController {
   @Get('evaluations')
   @ApiOkResponse({ type: PageOf(EvaluationView), description: 'One row per target, year and day; newest first' })
   @ApiProblems(400)
-  evaluations(@Query() query: ListEvaluationsQueryDto): Promise<Page<EvaluationView>> {
-    return this.targets.evaluations(query);
+  evaluations(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListEvaluationsQueryDto,
+  ): Promise<Page<EvaluationView>> {
+    return this.targets.evaluations(user, query);
   }
 
   @Get('evaluations/jobs/:jobId')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { CaseListQueryDto } from '#libs/casework';
-import { Trim } from '#libs/common';
+import { Trim, Omittable } from '#libs/common';
 import {
   ASSISTANCE_ACTIONS,
   ASSISTANCE_STATUSES,
@@ -33,13 +33,14 @@ export class CreateAssistanceRequestDto {
   description?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'An active caseworker or supervisor of your office' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   assigneeId?: string;
 }
 
 export class UpdateAssistanceRequestDto extends PartialType(
   OmitType(CreateAssistanceRequestDto, ['assigneeId'] as const),
+  { skipNullProperties: false },
 ) {
   @ApiProperty({ description: 'The version you read' })
   @IsInt()
@@ -58,14 +59,14 @@ export class AssistanceTransitionDto {
   version!: number;
 
   @ApiPropertyOptional({ description: 'Required to reject, return and withdraw' })
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @Length(1, 2000)
   comment?: string;
 
   @ApiPropertyOptional({ description: 'Required to complete: what the service achieved' })
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @Length(1, 10_000)

@@ -1,5 +1,6 @@
+import { Omittable } from '#libs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { UserView } from '#libs/offices-users';
 
 export class LoginDto {
@@ -25,7 +26,7 @@ export class LogoutDto {
   @ApiPropertyOptional({
     description: "Ends the session of this refresh token (the access token's session ends anyway)",
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 200)
   refreshToken?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { Trim } from '#libs/common';
+import { Omittable, Trim } from '#libs/common';
 import { IsIsoDate } from './is-iso-date';
 
 /** A leap year has 366 days; no list can be longer. */
@@ -32,27 +32,31 @@ const CalendarDays = (): PropertyDecorator =>
       : value,
   );
 
-/** A whole year's calendar: both lists replace what was stored for that year. */
+/** A whole year's calendar: both lists (empty when left out) replace what was stored for that year. */
 export class PutCalendarYearDto {
   @ApiProperty({
     type: [CalendarDayDto],
+    required: false,
     maxItems: MAX_DAYS_IN_LIST,
     description: 'Public holidays (days off) in the year; `{ date, name }` or an ISO date string',
   })
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(MAX_DAYS_IN_LIST)
   @ValidateNested({ each: true })
   @CalendarDays()
-  holidays!: CalendarDayDto[];
+  holidays: CalendarDayDto[] = [];
 
   @ApiProperty({
     type: [CalendarDayDto],
+    required: false,
     maxItems: MAX_DAYS_IN_LIST,
     description: 'Make-up working days in the year: each a Saturday or Sunday that is worked',
   })
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(MAX_DAYS_IN_LIST)
   @ValidateNested({ each: true })
   @CalendarDays()
-  workdays!: CalendarDayDto[];
+  workdays: CalendarDayDto[] = [];
 }

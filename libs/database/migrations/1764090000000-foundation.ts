@@ -12,9 +12,10 @@ export class Foundation1764090000000 implements MigrationInterface {
         name varchar(200) NOT NULL,
         created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz(3) NOT NULL DEFAULT now(),
-        version integer NOT NULL DEFAULT 1,
-        CONSTRAINT offices_code_key UNIQUE (code)
+        version integer NOT NULL DEFAULT 1
       )`);
+    // SZ-NS and sz-ns are the same office.
+    await db.query(`CREATE UNIQUE INDEX offices_code_key ON offices (upper(code))`);
     await db.query(`CREATE INDEX offices_list_idx ON offices (created_at, id)`);
 
     await db.query(`

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { CaseListQueryDto } from '#libs/casework';
-import { QueryBoolean, Trim } from '#libs/common';
+import { QueryBoolean, Trim, Omittable } from '#libs/common';
 import {
   CASE_ACTIONS,
   CASE_CATEGORIES,
@@ -54,17 +54,19 @@ export class CreateEnforcementCaseDto {
   summary?: string;
 
   @ApiPropertyOptional({ description: 'When the office received the matter; defaults to now, never in the future' })
-  @IsOptional()
+  @Omittable()
   @IsDateString({ strict: true })
   receivedAt?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'An active caseworker or supervisor of your office' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   assigneeId?: string;
 }
 
-export class UpdateEnforcementCaseDto extends PartialType(OmitType(CreateEnforcementCaseDto, ['assigneeId'] as const)) {
+export class UpdateEnforcementCaseDto extends PartialType(OmitType(CreateEnforcementCaseDto, ['assigneeId'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiProperty({ description: 'The version you read' })
   @IsInt()
   @Min(1)
@@ -82,14 +84,14 @@ export class CaseTransitionDto {
   version!: number;
 
   @ApiPropertyOptional({ description: 'Required to decline, suspend and extend' })
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @Length(1, 2000)
   comment?: string;
 
   @ApiPropertyOptional({ enum: CASE_OUTCOMES, description: 'Required to decide' })
-  @IsOptional()
+  @Omittable()
   @IsIn(CASE_OUTCOMES)
   outcome?: CaseOutcome;
 
@@ -98,7 +100,7 @@ export class CaseTransitionDto {
     example: '50000.00',
     description: 'CNY; required with a penalty, refused otherwise',
   })
-  @IsOptional()
+  @Omittable()
   @IsMoney()
   fineAmount?: string;
 }

@@ -66,7 +66,7 @@ export class CreateEnterpriseDto {
   contactEmail?: string;
 }
 
-export class UpdateEnterpriseDto extends PartialType(CreateEnterpriseDto) {
+export class UpdateEnterpriseDto extends PartialType(CreateEnterpriseDto, { skipNullProperties: false }) {
   @ApiProperty({ description: 'The version you read' })
   @IsInt()
   @Min(1)

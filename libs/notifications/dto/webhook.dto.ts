@@ -1,19 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Length,
-  MaxLength,
-} from 'class-validator';
-import { Trim } from '#libs/common';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { Trim, Omittable } from '#libs/common';
 import { NOTIFICATION_EVENTS, type NotificationEvent } from '../notification';
 
-export const WEBHOOK_SECRET_MIN_LENGTH = 16;
+/** The receiver's operator chooses the secret; only an empty one is refused (a strong one is generated when none is given). */
+export const WEBHOOK_SECRET_MIN_LENGTH = 1;
 export const WEBHOOK_SECRET_MAX_LENGTH = 256;
 
 export class CreateWebhookDto {
@@ -38,7 +29,7 @@ export class CreateWebhookDto {
     maxLength: WEBHOOK_SECRET_MAX_LENGTH,
     description: 'HMAC key of X-Signature; generated when absent',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(WEBHOOK_SECRET_MIN_LENGTH, WEBHOOK_SECRET_MAX_LENGTH)
   secret?: string;

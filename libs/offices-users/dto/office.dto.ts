@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
-import { Trim } from '#libs/common';
+import { IsInt, IsString, Length, Matches, Min } from 'class-validator';
+import { Trim, Omittable } from '#libs/common';
 
 const OFFICE_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -26,7 +26,7 @@ export class UpdateOfficeDto {
   version!: number;
 
   @ApiPropertyOptional({ example: 'SZ-NS' })
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @Length(2, 32)
@@ -34,7 +34,7 @@ export class UpdateOfficeDto {
   code?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @Length(1, 200)

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto, Trim } from '#libs/common';
+import { PageQueryDto, Trim, Omittable } from '#libs/common';
 import { ROLES, type Role } from '../role';
 
 const lowerCase = Transform(({ value }: { value: unknown }) =>
@@ -56,14 +56,14 @@ export class UpdateUserDto {
   version!: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES)
   role?: Role;
 
@@ -74,12 +74,12 @@ export class UpdateUserDto {
   officeId?: string | null;
 
   @ApiPropertyOptional({ description: 'false deactivates the user at once' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(PASSWORD_MIN_LENGTH, 256)
   password?: string;
@@ -92,7 +92,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   officeId?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES)
   role?: Role;
 

@@ -1,22 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from '#libs/calendar';
 import { INDUSTRIES, type Industry } from '#libs/enterprises';
 
 export class AnnualStatsQueryDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: 'integer',
     minimum: FIRST_CALENDAR_YEAR,
     maximum: LAST_CALENDAR_YEAR,
     example: 2026,
-    description: 'Calendar year (APP_TIMEZONE)',
+    description: 'Calendar year (APP_TIMEZONE); the current one by default',
   })
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(FIRST_CALENDAR_YEAR)
   @Max(LAST_CALENDAR_YEAR)
-  year!: number;
+  year?: number;
 
   @ApiPropertyOptional({
     format: 'uuid',

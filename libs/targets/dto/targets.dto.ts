@@ -12,31 +12,32 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '#libs/common';
+import { PageQueryDto, Omittable } from '#libs/common';
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
 
 export class UpdateTargetDto {
-  @ApiProperty({ description: 'The version you read' })
+  @ApiPropertyOptional({ description: 'The version you read; when given, a newer one on the server is a 409' })
+  @Omittable()
   @IsInt()
   @Min(1)
-  version!: number;
+  version?: number;
 
   @ApiPropertyOptional({ example: 120, description: 'A count for minimums, a rate (0.20 = 20 %) for growth' })
-  @IsOptional()
+  @Omittable()
   @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(99_999_999)
   threshold?: number;
 
   @ApiPropertyOptional({ enum: ['gte', 'gt'] })
-  @IsOptional()
+  @Omittable()
   @IsIn(['gte', 'gt'])
   comparator?: 'gte' | 'gt';
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 
