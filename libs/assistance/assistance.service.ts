@@ -131,13 +131,14 @@ export class AssistanceService {
   }
 
   transition(actor: CaseActor, id: string, dto: AssistanceTransitionDto): Promise<AssistanceRequest> {
-    return this.changes.apply(KIND, actor, id, dto.version, async (request, { now, formerAssignees }) => {
-      const before = { ...request };
-      const subject = { ...request, formerAssigneeIds: await formerAssignees() };
-      const { formerAssigneeIds: _former, ...next } = applyAssistanceAction(subject, actor, dto, now);
-      Object.assign(request, next);
-      return changeOutcome(dto.action, before, request, dto.comment ?? null, WORKFLOW_FIELDS);
-    });
+    return this.changes.transition(
+      KIND,
+      actor,
+      id,
+      dto,
+      (subject, now) => applyAssistanceAction(subject, actor, dto, now),
+      WORKFLOW_FIELDS,
+    );
   }
 
   historyOf(actor: CaseActor, id: string, page: { limit: number; cursor?: string }): Promise<Page<HistoryItemView>> {

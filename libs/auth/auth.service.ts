@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, UnauthorizedError } from '#libs/common';
+import { Clock, isUuid, UnauthorizedError } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { PasswordHasher, User, UserView } from '#libs/offices-users';
 import { AuthSession } from './auth-session.entity';
@@ -127,7 +127,7 @@ export class AuthService {
         algorithms: ['HS256'],
         ignoreExpiration: true,
       });
-      return typeof claims.sid === 'string' && /^[0-9a-f-]{36}$/.test(claims.sid) ? claims.sid : undefined;
+      return isUuid(claims.sid) ? claims.sid : undefined;
     } catch {
       return undefined;
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
-import { UnauthorizedError } from '#libs/common';
+import { isUuid, UnauthorizedError } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import type { User } from '#libs/offices-users';
 import { type AccessTokenClaims, AuthService } from './auth.service';
@@ -43,6 +43,5 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
 
 function isAccessTokenClaims(claims: unknown): claims is AccessTokenClaims {
   const { sub, sid } = (claims ?? {}) as Record<string, unknown>;
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  return typeof sub === 'string' && typeof sid === 'string' && uuid.test(sub) && uuid.test(sid);
+  return isUuid(sub) && isUuid(sid);
 }

@@ -52,8 +52,13 @@ export interface ChangeOutcome {
 export interface ChangeContext {
   readonly manager: EntityManager;
   readonly now: Date;
-  /** Everyone the record was ever assigned to, for four eyes (read on demand). */
-  readonly formerAssignees: () => Promise<string[]>;
+}
+
+/** A workflow action as clients send it. */
+export interface TransitionCommand {
+  readonly version: number;
+  readonly action: string;
+  readonly comment?: string;
 }
 
 /** What a change did to `fields`, for its history row. */
@@ -157,6 +162,29 @@ export class CaseworkChanges {
     });
   }
 
+  /**
+   * A workflow action: `decide` (the context's pure workflow function) gets the record with
+   * everyone it was ever assigned to, for four eyes, and answers with the record's next state.
+   */
+  transition<Record extends CaseRecord>(
+    kind: CaseKind<Record>,
+    actor: CaseActor,
+    id: string,
+    command: TransitionCommand,
+    decide: (subject: Record & { formerAssigneeIds: string[] }, now: Date) => Partial<Record>,
+    fields: readonly Extract<keyof Record, string>[],
+  ): Promise<Record> {
+    return this.apply(kind, actor, id, command.version, async (record, { manager, now }) => {
+      const before = { ...record };
+      const subject = { ...record, formerAssigneeIds: await this.formerAssignees(manager, kind, record.id) };
+      const { formerAssigneeIds: _former, ...next } = decide(subject, now) as Partial<Record> & {
+        formerAssigneeIds?: unknown;
+      };
+      Object.assign(record, next);
+      return changeOutcome(command.action, before, record, command.comment ?? null, fields);
+    });
+  }
+
   apply<Record extends CaseRecord>(
     kind: CaseKind<Record>,
     actor: CaseActor,
@@ -173,15 +201,7 @@ export class CaseworkChanges {
       if (record === null) throw new NotFoundError(kind.resource);
       assertVersion(record, version, kind.resource);
       const now = this.clock.now();
-      const formerAssignees = async (): Promise<string[]> => {
-        const rows: { id: string }[] = await manager.query(
-          `SELECT DISTINCT changes -> 'assigneeId' ->> 'to' AS id FROM case_history
-            WHERE subject_type = $1 AND subject_id = $2 AND changes -> 'assigneeId' ->> 'to' IS NOT NULL`,
-          [kind.subject, record.id],
-        );
-        return rows.map((row) => row.id);
-      };
-      const outcome = await change(record, { manager, now, formerAssignees });
+      const outcome = await change(record, { manager, now });
       record.version += 1;
       record.updatedAt = now;
       await manager.save(kind.target, record);
@@ -194,5 +214,15 @@ export class CaseworkChanges {
       });
       return record;
     });
+  }
+
+  /** Reassigning a record away must not clear the way to approving it: four eyes counts every assignee it had. */
+  private async formerAssignees(manager: EntityManager, kind: CaseKind<CaseRecord>, id: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT DISTINCT changes -> 'assigneeId' ->> 'to' AS id FROM case_history
+        WHERE subject_type = $1 AND subject_id = $2 AND changes -> 'assigneeId' ->> 'to' IS NOT NULL`,
+      [kind.subject, id],
+    );
+    return rows.map((row) => row.id);
   }
 }

@@ -10,3 +10,4 @@ export * from './shutdown';
 export * from './page-of';
 export * from './time-zone';
 export * from './run-process';
+export * from './uuid';

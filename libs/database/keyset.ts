@@ -1,7 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, type Page, type PageQueryDto, toPage, ValidationError } from '#libs/common';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { decodeCursor, isUuid, type Page, type PageQueryDto, toPage, ValidationError } from '#libs/common';
 
 interface Timestamped {
   readonly id: string;
@@ -17,7 +15,7 @@ function decodeNewestFirstCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = decodeCursor(cursor, 2);
   const year = typeof at === 'string' ? new Date(at).getUTCFullYear() : Number.NaN;
   // Only instants PostgreSQL can compare (and lists can hold) make a position.
-  if (typeof at !== 'string' || !(year >= 1900 && year <= 9999) || typeof id !== 'string' || !UUID.test(id)) {
+  if (typeof at !== 'string' || !(year >= 1900 && year <= 9999) || !isUuid(id)) {
     throw ValidationError.of('cursor', 'is not a cursor returned by this list');
   }
   return { at: new Date(at), id };

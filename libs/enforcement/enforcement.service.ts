@@ -191,13 +191,14 @@ export class EnforcementService {
   }
 
   transition(actor: CaseActor, id: string, dto: CaseTransitionDto): Promise<EnforcementCase> {
-    return this.changes.apply(KIND, actor, id, dto.version, async (enforcementCase, { now, formerAssignees }) => {
-      const before = { ...enforcementCase };
-      const subject = { ...enforcementCase, formerAssigneeIds: await formerAssignees() };
-      const { formerAssigneeIds: _former, ...next } = applyCaseAction(subject, actor, dto, now, this.config.deadlines);
-      Object.assign(enforcementCase, next);
-      return changeOutcome(dto.action, before, enforcementCase, dto.comment ?? null, WORKFLOW_FIELDS);
-    });
+    return this.changes.transition(
+      KIND,
+      actor,
+      id,
+      dto,
+      (subject, now) => applyCaseAction(subject, actor, dto, now, this.config.deadlines),
+      WORKFLOW_FIELDS,
+    );
   }
 
   historyOf(actor: CaseActor, id: string, page: { limit: number; cursor?: string }): Promise<Page<HistoryItemView>> {

@@ -6,7 +6,10 @@ import { JwtService } from '@nestjs/jwt';
 import type { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AccessTokenClaims, AuthService } from '#libs/auth';
+import { type DomainError, ForbiddenError, UnauthorizedError } from '#libs/common';
 import { QueueFactory } from '#libs/queue';
+import { toProblem } from './problem-details';
+import { PROBLEM_CONTENT_TYPE } from './problem-details.filter';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 export const QUEUE_DASHBOARD_COOKIE = 'ipr_queue_dashboard';
@@ -23,16 +26,10 @@ function tokenOf(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
-function refuse(reply: FastifyReply, status: 401 | 403, detail: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('application/problem+json')
-    .send({
-      type: `https://ipr-case-management.example/problems/${status === 401 ? 'unauthorized' : 'forbidden'}`,
-      title: status === 401 ? 'Unauthorized' : 'Forbidden',
-      status,
-      detail,
-    });
+/** The dashboard's refusals are the same problem documents the API sends. */
+function refuse(reply: FastifyReply, error: DomainError): FastifyReply {
+  const problem = toProblem(error);
+  return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.body);
 }
 
 /**
@@ -59,14 +56,15 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
       /* eslint-disable @typescript-eslint/return-await */
       scope.addHook('onRequest', async (request, reply) => {
         const token = tokenOf(request);
-        if (token === undefined) return refuse(reply, 401, 'An admin access token is required');
+        if (token === undefined) return refuse(reply, new UnauthorizedError('An admin access token is required'));
         try {
           const claims = await jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
           const user = await auth.resolveAccess(claims);
-          if (user === null) return refuse(reply, 401, 'The session has ended or the account is deactivated');
-          if (user.role !== 'admin') return refuse(reply, 403, 'The queue dashboard is for admins');
+          if (user === null)
+            return refuse(reply, new UnauthorizedError('The session has ended or the account is deactivated'));
+          if (user.role !== 'admin') return refuse(reply, new ForbiddenError('The queue dashboard is for admins'));
         } catch {
-          return refuse(reply, 401, 'A valid access token is required');
+          return refuse(reply, new UnauthorizedError('A valid access token is required'));
         }
         return undefined;
       });
